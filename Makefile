@@ -1,0 +1,107 @@
+# newsdesk developer commands; `make help` lists them.
+#
+# Everything runs from .venv, which `make run` and `make test` create with python3
+# when it is missing. Installs are skipped while pyproject.toml (or
+# package-lock.json) is older than the stamp file that records the last install.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
+# The second test run's database (the trust-auth server of a developer machine or CI).
+POSTGRES_TEST_URL ?= postgres://root@127.0.0.1:5432/test
+TEMPLATES_DIR := newsdesk/templates
+# Templates are indented by four spaces; djhtml would otherwise guess per file.
+DJHTML := $(BIN)/djhtml --tabwidth 4
+
+# The steps of `make test` run in the order given: lint, then checks, then the test runs.
+.NOTPARALLEL:
+.PHONY: help run worker test lint format check pytest pytest-postgres bench clean \
+	install install-test install-node
+
+help:
+	@echo "run     - install, migrate, load the demo if the database is empty, serve on 127.0.0.1:$(PORT)"
+	@echo "test    - lint, Django checks, pytest on SQLite, then pytest on PostgreSQL (non-browser tests)"
+	@echo "lint    - ruff check, ruff format --check, djhtml --check on $(TEMPLATES_DIR)"
+	@echo "format  - fix what ruff can, reformat Python with ruff and templates with djhtml"
+	@echo "bench   - print article-page size, transfer and render-time figures (bench/article_page.py)"
+	@echo "clean   - remove caches, test artifacts and install stamps (keeps .venv and db.sqlite3)"
+
+# --- installs -------------------------------------------------------------------------
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+# axe-core, for the browser tests' accessibility check. Without npm those checks skip
+# (and fail under CI=true).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "npm not found: skipping axe-core install; the accessibility checks will be skipped"; \
+	fi
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+install-node: node_modules/.installed
+
+# --- running --------------------------------------------------------------------------
+
+# Links in emails, feeds and share buttons name the address the site is served on.
+run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
+
+# The task worker and the publishing scheduler run in the background and stop with the server.
+run: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo --if-empty
+	@$(MANAGE) db_worker & worker=$$!; \
+	$(MANAGE) run_scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# --- checking -------------------------------------------------------------------------
+
+test: install-test install-node lint check pytest pytest-postgres
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(DJHTML) --check $(TEMPLATES_DIR)
+
+format: install-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(DJHTML) $(TEMPLATES_DIR)
+
+# The test settings and an in-memory database, so no developer database is touched.
+CHECK_ENV := DJANGO_SETTINGS_MODULE=newsdesk.settings.test DATABASE_URL=sqlite://:memory:
+check: install-test
+	$(CHECK_ENV) $(MANAGE) check
+	$(CHECK_ENV) $(MANAGE) makemigrations --check --dry-run
+
+pytest: install-test
+	env -u DATABASE_URL $(BIN)/pytest
+
+# conftest.py skips this run with a message when the server is unreachable (fails under CI=true).
+pytest-postgres: install-test
+	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest -m "not browser"
+
+bench: install
+	$(BIN)/python bench/article_page.py
+
+clean:
+	find . -path ./$(VENV) -prune -o -path ./node_modules -prune -o \
+		\( -name '__pycache__' -o -name '.pytest_cache' -o -name '.ruff_cache' \) -type d -print \
+		| xargs rm -rf
+	rm -rf test-artifacts bench/out *.egg-info node_modules/.installed
+	rm -f $(VENV)/.installed $(VENV)/.installed-test

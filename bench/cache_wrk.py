@@ -1,0 +1,292 @@
+"""Full-page cache figures, side by side, in one run: `python bench/cache_wrk.py`.
+
+Builds the demo in a throwaway PostgreSQL database, starts the production profile's
+pieces on free loopback ports (granian with N workers, Varnish, moto's S3 server, the
+task worker) and nginx serving the demo article saved as a static file, then runs
+`wrk -t2 -c32 -d15s` on the same article against each of:
+
+    nginx static        the ceiling
+    through Varnish     Varnish in front of the app (deploy/varnish/default.vcl)
+    app cache           the app's own page cache, no Varnish (granian, front door)
+    uncached            the app with NEWSDESK_CACHE_ENABLED=0: a full render per request
+
+and prints requests per second and the ratio to nginx, the uncached single-request p50
+(100 sequential requests), publish-to-visible through Varnish, SQL queries per uncached
+page, and resident memory per worker. Everything it started is stopped at the end, and
+the database dropped. Needs PostgreSQL and Redis on their usual local ports, and Debian's
+varnish, nginx and wrk. Never part of the test suite.
+"""
+
+import argparse
+import http.client
+import os
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from deploy import localprod  # noqa: E402
+
+WRK = ["wrk", "-t2", "-c32", "-d15s"]
+TARGETS = {"through Varnish": 0.80, "app cache": 0.25}
+UNCACHED_TARGET = 400
+P50_TARGET_MS = 15
+NGINX_CONF = """
+worker_processes auto;
+pid {dir}/nginx.pid;
+error_log {dir}/nginx-error.log;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    sendfile on;
+    tcp_nopush off;  # Debian's default (on) stalls small responses by ~40 ms
+    keepalive_requests 100000;
+    open_file_cache max=16;
+    default_type text/html;
+    server {{
+        listen 127.0.0.1:{port};
+        root {dir}/static-copy;
+    }}
+}}
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=2, help="granian workers per app")
+    options = parser.parse_args()
+
+    run_dir = Path(f"/tmp/newsdesk-cache-bench-{os.getpid()}")
+    database = f"newsdesk_cache_bench_{os.getpid()}"
+    processes = localprod.Processes(run_dir / "logs")
+    ports = {
+        name: localprod.free_port() for name in ("s3", "cached", "uncached", "varnish", "nginx")
+    }
+    try:
+        figures = run(options, run_dir, database, processes, ports)
+    finally:
+        processes.stop_all()
+        stop_nginx(run_dir)
+        localprod.drop_database(database)
+    report(figures, options.workers)
+
+
+def run(options, run_dir, database, processes, ports):
+    print(f"building the demo in {database}...", flush=True)
+    database_url = localprod.create_database(database)
+    localprod.start_moto(processes, ports["s3"])
+    varnish_url = f"http://127.0.0.1:{ports['varnish']}"
+    env = localprod.app_environment(
+        database_url,
+        ports["s3"],
+        varnish_url,
+        varnish_url=varnish_url,
+        STATIC_ROOT=str(run_dir / "static"),
+        # Its own Redis database, emptied first: no page from an earlier run.
+        REDIS_URL="redis://127.0.0.1:6379/15",
+    )
+    localprod.empty_redis_database(env["REDIS_URL"])
+    localprod.prepare_app(env)
+    article_id, article = django_shell(env, FIND_ARTICLE).split()
+    print(f"article: {article}", flush=True)
+
+    print("starting granian, Varnish, nginx...", flush=True)
+    cached = localprod.start_app(processes, env, ports["cached"], options.workers, "granian-cached")
+    uncached_env = {**env, "NEWSDESK_CACHE_ENABLED": "0"}
+    uncached = localprod.start_app(
+        processes, uncached_env, ports["uncached"], options.workers, "granian-uncached"
+    )
+    localprod.start_workers(processes, env)
+    localprod.start_varnish(processes, ports["varnish"], ports["cached"], run_dir / "varnish")
+    save_static_copy(run_dir, ports["uncached"], article)
+    start_nginx(run_dir, ports["nginx"])
+
+    urls = {
+        "nginx static": f"http://127.0.0.1:{ports['nginx']}/article.html",
+        "through Varnish": f"http://127.0.0.1:{ports['varnish']}{article}",
+        "app cache": f"http://127.0.0.1:{ports['cached']}{article}",
+        "uncached": f"http://127.0.0.1:{ports['uncached']}{article}",
+    }
+    figures = {"rates": {}, "sizes": {}}
+    for name, url in urls.items():
+        for _ in range(3):  # warm: a stored copy, connections, caches
+            status, body, headers = get(url)
+        figures["sizes"][name] = (status, len(body), headers.get("x-cache", "-"))
+        print(f"wrk {name}: {url}", flush=True)
+        figures["rates"][name] = wrk(url)
+    figures["p50_ms"] = sequential_p50(ports["uncached"], article)
+    figures["queries"] = django_shell(uncached_env, COUNT_QUERIES.format(path=article)).strip()
+    figures["rss_mb"] = {
+        "cached": worker_rss_mb(cached.pid),
+        "uncached": worker_rss_mb(uncached.pid),
+    }
+    figures["publish_to_visible"] = publish_to_visible(env, urls["through Varnish"], article_id)
+    return figures
+
+
+# --- measuring --------------------------------------------------------------------------
+
+
+def get(url):
+    host, path = re.match(r"http://([^/]+)(/.*)", url).groups()
+    connection = http.client.HTTPConnection(host, timeout=10)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, body, {k.lower(): v for k, v in response.getheaders()}
+
+
+def wrk(url):
+    output = subprocess.run([*WRK, url], capture_output=True, text=True, check=True).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if errors:
+        print(f"  warning: {errors.group(1)} error responses", flush=True)
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+def sequential_p50(port, path, count=100):
+    """One reader at a time on a kept-alive connection, as a browser would."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    timings = []
+    for _ in range(count):
+        started = time.perf_counter()
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status == 200
+    connection.close()
+    return statistics.median(timings), statistics.quantiles(timings, n=20)[-1]
+
+
+def worker_rss_mb(granian_pid):
+    children = Path(f"/proc/{granian_pid}/task/{granian_pid}/children").read_text().split()
+    sizes = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
+    return sizes
+
+
+def publish_to_visible(env, url, page_id):
+    """Publish a new headline and poll Varnish until it shows: seconds in between."""
+    headline = f"Bench headline {time.time():.0f}"
+    seen = {}
+
+    def poll():
+        while "at" not in seen:
+            if headline in get(url)[1].decode():
+                seen["at"] = time.time()
+            time.sleep(0.005)
+
+    poller = threading.Thread(target=poll, daemon=True)
+    poller.start()
+    published_at = float(
+        django_shell(env, PUBLISH.format(page_id=page_id, headline=headline)).strip()
+    )
+    poller.join(timeout=10)
+    return seen["at"] - published_at if "at" in seen else None
+
+
+def django_shell(env, code):
+    result = subprocess.run(
+        [localprod.BIN / "python", "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.splitlines()[-1]
+
+
+FIND_ARTICLE = """
+from newsdesk.news.models import ArticlePage
+story = ArticlePage.objects.live().filter(lead_image__isnull=False).order_by("-first_published_at").first()
+print(story.pk, story.url)
+"""
+
+COUNT_QUERIES = """
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client = Client(HTTP_HOST="127.0.0.1")
+client.get("{path}")
+with CaptureQueriesContext(connection) as queries:
+    assert client.get("{path}").status_code == 200
+print(len(queries))
+"""
+
+PUBLISH = """
+import time
+from newsdesk.news.models import ArticlePage
+story = ArticlePage.objects.get(pk={page_id})
+story.title = "{headline}"
+story.save_revision().publish()
+print(time.time())
+"""
+
+
+# --- nginx ------------------------------------------------------------------------------
+
+
+def save_static_copy(run_dir, port, path):
+    copy_dir = run_dir / "static-copy"
+    copy_dir.mkdir(parents=True, exist_ok=True)
+    status, body, _headers = get(f"http://127.0.0.1:{port}{path}")
+    assert status == 200
+    (copy_dir / "article.html").write_bytes(body)
+
+
+def start_nginx(run_dir, port):
+    conf = run_dir / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(dir=run_dir, port=port))
+    run_dir.chmod(0o755)
+    subprocess.run(["nginx", "-c", conf, "-p", run_dir], check=True)
+
+
+def stop_nginx(run_dir):
+    pid_file = run_dir / "nginx.pid"
+    if pid_file.exists():
+        subprocess.run(["nginx", "-c", run_dir / "nginx.conf", "-p", run_dir, "-s", "quit"])
+
+
+# --- the report -------------------------------------------------------------------------
+
+
+def report(figures, workers):
+    rates, ceiling = figures["rates"], figures["rates"]["nginx static"]
+    print()
+    print(f"wrk -t2 -c32 -d15s, same article, loopback, granian {workers} workers (ASGI)")
+    print(f"{'':18} {'req/s':>10} {'x nginx':>8}  {'status, bytes, X-Cache':<24} target")
+    for name, rate in rates.items():
+        status, size, outcome = figures["sizes"][name]
+        target = TARGETS.get(name)
+        target_text = f">= {target:.2f}x" if target else ""
+        if name == "uncached":
+            target_text = f">= {UNCACHED_TARGET} req/s"
+        print(
+            f"{name:18} {rate:>10,.0f} {rate / ceiling:>8.2f}  "
+            f"{f'{status}, {size:,}, {outcome}':<24} {target_text}"
+        )
+    p50, p95 = figures["p50_ms"]
+    print(
+        f"uncached single request: p50 {p50:.1f} ms, p95 {p95:.1f} ms (target p50 < {P50_TARGET_MS} ms)"
+    )
+    print(f"SQL queries per uncached article page: {figures['queries']}")
+    visible = figures["publish_to_visible"]
+    visible_text = f"{visible * 1000:.0f} ms" if visible is not None else "not seen within 10 s"
+    print(f"publish to visible through Varnish: {visible_text} (target < 1 s)")
+    for name, sizes in figures["rss_mb"].items():
+        print(f"RSS per worker ({name}): " + ", ".join(f"{size:.0f} MB" for size in sizes))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+# Varnish in front of newsdesk (Varnish 7, Debian's `varnish` package).
+#
+# Anonymous readers' pages are cached for as long as the app's Cache-Control says
+# (s-maxage) and purged by the app on publish: a PURGE of a path bans every query variant
+# of it, a BAN bans everything. Pages are kept a day past their freshness ("grace") and
+# served from there while the app or its database is down; while all is well a stale page
+# is served for at most 30 s, while one background fetch gets the new copy.
+#
+# The tools that start Varnish (deploy/localprod.py, the tests, the bench) replace the
+# backend's host and port below.
+
+vcl 4.1;
+
+import std;
+
+backend default {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 30s;
+    # Fails while the app cannot reach its database: then every cached page is served
+    # from grace instead of passing readers on to a 503.
+    .probe = {
+        .url = "/healthz/";
+        .interval = 1s;
+        .timeout = 2s;
+        .window = 3;
+        .threshold = 2;
+    }
+}
+
+# Who may purge: the app, on this machine.
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE" || req.method == "BAN") {
+        if (!client.ip ~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        if (req.method == "BAN") {
+            std.ban("obj.status != 0");
+            return (synth(200, "Banned everything"));
+        }
+        # Every query variant of the path (?page=2...), on every host name this Varnish
+        # serves: Wagtail purges with the site's host name, which need not be the one
+        # readers use. Paths are percent-encoded, so they hold no spaces or quotes.
+        std.ban("obj.http.x-cache-path == " + regsub(req.url, "\?.*$", ""));
+        return (synth(200, "Purged"));
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    # Personal, admin and streaming URLs (the app's NEWSDESK_CACHE_EXCLUDED_PATHS).
+    if (req.url ~ "^/(admin|comments|documents|api|healthz)(/|$)"
+        || req.url ~ "^/live/blog/"
+        || req.http.Accept ~ "text/event-stream") {
+        return (pass);
+    }
+    # Signed-in readers and editors.
+    if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)(sessionid|csrftoken|messages)=") {
+        return (pass);
+    }
+    # Anonymous: no other cookie (analytics...) changes a page.
+    unset req.http.Cookie;
+    # One object per page, whatever the order of its query or its campaign tags.
+    set req.url = regsuball(req.url, "(?<=[?&])(utm_[a-z]+|fbclid|gclid)=[^&]*&?", "");
+    set req.url = regsub(req.url, "[?&]$", "");
+    set req.url = std.querysort(req.url);
+    if (std.healthy(req.backend_hint)) {
+        # The stale-while-revalidate window; a sick backend gets the whole grace.
+        set req.grace = 30s;
+    }
+    return (hash);
+}
+
+sub vcl_hash {
+    # http and https are different pages to the app (one may redirect to the other);
+    # then the built-in vcl_hash adds the URL and the host.
+    hash_data(req.http.X-Forwarded-Proto);
+}
+
+sub vcl_backend_response {
+    # What a PURGE of this path matches (see vcl_recv).
+    set beresp.http.x-cache-path = regsub(bereq.url, "\?.*$", "");
+    if (beresp.status >= 500 && bereq.is_bgfetch) {
+        # Keep serving the stale copy rather than storing the error.
+        return (abandon);
+    }
+    if (beresp.http.Content-Type ~ "text/event-stream") {
+        set beresp.do_stream = true;
+        set beresp.uncacheable = true;
+        return (deliver);
+    }
+    if (beresp.ttl > 0s) {
+        # stale-if-error: a day of pages to serve while the app is down.
+        set beresp.grace = 24h;
+    }
+}
+
+sub vcl_deliver {
+    unset resp.http.x-cache-path;
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+}

@@ -1,0 +1,14 @@
+"""The full-page cache: anonymous readers' pages from the app's cache and from Varnish,
+purged on publish.
+
+    conf.py        settings (NEWSDESK_CACHE_*)
+    policy.py      what is cacheable and the Cache-Control sent to Varnish
+    store.py       the page store and its purge-by-path generations
+    middleware.py  the page cache middleware (first in MIDDLEWARE) and the 503 middleware
+    front_door.py  the same cache answered before Django, for the ASGI server (asgi.py)
+    registry.py    the `newsdesk_cached_paths` hook: which paths show a page
+    stories.py     the news app's answer to it; feeds.py, the feeds app's (wagtail_hooks.py)
+    signals.py     what publishing, unpublishing, moving and settings changes purge
+    purge.py       purging the store at once and Varnish through tasks.py / backends.py
+    outage.py      the 503 page when the database is down
+"""

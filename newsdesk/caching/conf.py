@@ -1,0 +1,80 @@
+"""The page cache's defaults, each overridable in settings as NEWSDESK_CACHE_<NAME>.
+
+Read them through `cache_settings.NAME`, which looks at Django's settings on every access,
+so `override_settings` in tests and per-environment settings both work.
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Serve anonymous readers' pages from the app's own cache. Off in the test settings,
+    # so other apps' tests always see a fresh render; this app's tests turn it on.
+    "ENABLED": True,
+    # The Django cache that holds pages: local memory by default, Redis when REDIS_URL is
+    # set (the only choice with several server processes, which must share purges).
+    "ALIAS": "pages",
+    # How long a stored page is fresh. Publishing purges what it changes, so this only
+    # bounds what no purge covers (e.g. "3 hours ago" in a teaser).
+    "TTL": 300,
+    # Redirects and "not found" pages are kept this briefly: a story may appear there.
+    "SHORT_TTL": 30,
+    # Past its freshness a page is kept this long more, and handed out while one request
+    # renders the new copy (no stampede) or while the database is down.
+    "STALE_SECONDS": 24 * 3600,
+    # The longest one request may hold the right to re-render a page.
+    "LOCK_SECONDS": 10,
+    # Never cached: personal, streaming or admin URLs (path prefixes).
+    "EXCLUDED_PATHS": [
+        "/admin/",
+        "/comments/",
+        "/documents/",
+        "/api/",
+        "/static/",
+        "/media/",
+        "/live/blog/",  # Server-Sent Events
+        "/healthz/",
+    ],
+    # Cached for SHORT_TTL and never purged: pages no purge can know about.
+    "SHORT_TTL_PATHS": ["/search/"],
+    # A request carrying one of these cookies is a signed-in reader or an editor, or may
+    # see a page made for it: never served from the cache. None: the session, CSRF and
+    # messages cookies.
+    "BYPASS_COOKIES": None,
+    # Query parameters that never change a page (campaign tags): left out of the key.
+    "IGNORED_QUERY_PARAMS": [
+        "utm_source",
+        "utm_medium",
+        "utm_campaign",
+        "utm_term",
+        "utm_content",
+        "fbclid",
+        "gclid",
+    ],
+    # With Redis, each server process keeps the pages it serves for up to this long, and
+    # at most this many; every purge drops them at once (local_copies.py).
+    "LOCAL_SECONDS": 5,
+    "LOCAL_ENTRIES": 500,
+    # What the Cache-Control header tells Varnish (and any shared cache) about a page it
+    # may keep: fresh for TTL, then served stale this long while it fetches a new copy,
+    # and this long when the app is failing.
+    "STALE_WHILE_REVALIDATE": 30,
+    "STALE_IF_ERROR": 24 * 3600,
+}
+
+PREFIX = "NEWSDESK_CACHE_"
+
+
+class CacheSettings:
+    def __getattr__(self, name):
+        if name not in DEFAULTS:
+            raise AttributeError(f"No page cache setting named {name}")
+        return getattr(settings, PREFIX + name, DEFAULTS[name])
+
+    @property
+    def bypass_cookies(self):
+        if self.BYPASS_COOKIES is not None:
+            return frozenset(self.BYPASS_COOKIES)
+        return frozenset({settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, "messages"})
+
+
+cache_settings = CacheSettings()

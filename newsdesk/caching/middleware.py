@@ -1,0 +1,150 @@
+"""The page cache middleware, first in MIDDLEWARE so a hit skips sessions, auth, URL
+resolving and Wagtail's routing; and the middleware that answers 503 when the database
+is down.
+
+A stale page (past its freshness, or purged) is re-rendered by one request while the
+others get the stale copy, and is handed out again if that render fails.
+"""
+
+import time
+
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction
+from django.http import HttpResponse
+from django.utils.deprecation import MiddlewareMixin
+
+from .banner import seconds_left_on_banner
+from .conf import cache_settings
+from .outage import database_unavailable_response, is_database_outage
+from .policy import (
+    add_shared_cache_headers,
+    is_cacheable_request,
+    mark_private,
+    normalized_query,
+    storable_ttl,
+)
+from .store import page_store
+
+
+class PageCacheMiddleware:
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        if iscoroutinefunction(get_response):
+            markcoroutinefunction(self)
+
+    def __call__(self, request):
+        if iscoroutinefunction(self):
+            return self.__acall__(request)
+        if not is_anonymous_read(request):
+            return personal(self.get_response(request))
+        if not cache_settings.ENABLED:
+            return shareable(request, self.get_response(request))
+        store, lookup = look_up(request)
+        if served := serve_stored(store, lookup):
+            return served
+        generations = store.current_generations(request.path)
+        try:
+            response = self.get_response(request)
+        finally:
+            release(store, lookup)
+        return keep(request, response, store, lookup, generations)
+
+    async def __acall__(self, request):
+        # The same steps; the cache calls are short and stay on the event loop.
+        if not is_anonymous_read(request):
+            return personal(await self.get_response(request))
+        if not cache_settings.ENABLED:
+            return shareable(request, await self.get_response(request))
+        store, lookup = look_up(request)
+        if served := serve_stored(store, lookup):
+            return served
+        generations = store.current_generations(request.path)
+        try:
+            response = await self.get_response(request)
+        finally:
+            release(store, lookup)
+        return keep(request, response, store, lookup, generations)
+
+
+def is_anonymous_read(request):
+    return is_cacheable_request(
+        request.method,
+        request.path,
+        request.COOKIES.keys(),
+        "Authorization" in request.headers,
+    )
+
+
+def look_up(request):
+    store = page_store()
+    query = normalized_query(request.META.get("QUERY_STRING", ""))
+    origin = f"{request.scheme}://{request.get_host()}"
+    return store, store.lookup(origin, request.path, query)
+
+
+def serve_stored(store, lookup):
+    """The stored page if it is fresh, or if another request is already re-rendering it."""
+    if lookup.is_fresh:
+        return stored_response(lookup.page, "HIT")
+    if lookup.page is not None and not store.claim_render(lookup.key):
+        return stored_response(lookup.page, "STALE")
+    return None
+
+
+def release(store, lookup):
+    if lookup.page is not None:
+        store.release_render(lookup.key)
+
+
+def keep(request, response, store, lookup, generations):
+    """Store a fresh render, or fall back to the stale copy when the render failed."""
+    if response.status_code >= 500 and lookup.page is not None:
+        return stored_response(lookup.page, "STALE")
+    ttl = storable_ttl(request, response)
+    if ttl is None:
+        return personal(response) if response.cookies else response
+    ttl = capped_by_banner(request, ttl)
+    add_shared_cache_headers(response, ttl)
+    store.store(lookup.key, response, ttl, generations)
+    response["X-Cache"] = "MISS"
+    return response
+
+
+def shareable(request, response):
+    """Cache-Control for Varnish even when the app keeps no copy itself."""
+    ttl = storable_ttl(request, response)
+    if ttl is None:
+        return personal(response) if response.cookies else response
+    add_shared_cache_headers(response, capped_by_banner(request, ttl))
+    return response
+
+
+def personal(response):
+    mark_private(response)
+    return response
+
+
+def capped_by_banner(request, ttl):
+    seconds_left = seconds_left_on_banner(request)
+    return ttl if seconds_left is None else min(ttl, seconds_left)
+
+
+def stored_response(page, outcome):
+    response = HttpResponse(page.content, status=page.status)
+    for name, value in page.headers:
+        response[name] = value
+    response["Age"] = str(int(time.time() - page.stored_at))
+    response["X-Cache"] = outcome
+    return response
+
+
+class DatabaseUnavailableMiddleware(MiddlewareMixin):
+    """A view that fails because the database is unreachable answers 503 with a page
+    saying so, never a traceback. Errors that are not an outage stay errors."""
+
+    def process_exception(self, request, exception):
+        if is_database_outage(exception):
+            return database_unavailable_response(request)
+        return None

@@ -1,0 +1,92 @@
+"""Varnish in front of a live server, with deploy/varnish/default.vcl: pages are cached,
+a publish purges them through Wagtail's front-end cache and the new version is visible
+within a second, and with the app gone Varnish keeps serving what it holds.
+
+Needs Debian's varnish package (skipped without it locally, failed under CI=true)."""
+
+import shutil
+import time
+import urllib.request
+from urllib.error import HTTPError
+
+import pytest
+from django.test import override_settings
+from pytest_django.live_server_helper import LiveServer
+
+from conftest import skip_or_fail
+from deploy.localprod import Processes, free_port, start_varnish
+from newsdesk.news.tests.factories import ArticleFactory, SectionFactory
+
+# Committed for real: the live server's thread must see the story, and purges run when
+# the publish commits.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def fetch(url, method="GET"):
+    request = urllib.request.Request(url, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status, response.headers, response.read().decode()
+    except HTTPError as error:
+        return error.code, error.headers, error.read().decode()
+
+
+@pytest.fixture
+def varnish_in_front(tmp_path):
+    """A live server with Varnish in front, the app purging Varnish; yields Varnish's
+    URL and a function that stops the app."""
+    if shutil.which("varnishd") is None:
+        skip_or_fail("varnishd not found: apt-get install varnish")
+    port = free_port()
+    purge_to_varnish = {
+        "varnish": {
+            "BACKEND": "newsdesk.caching.backends.VarnishBackend",
+            "LOCATION": f"http://127.0.0.1:{port}",
+        }
+    }
+    processes = Processes(tmp_path)
+    with override_settings(
+        NEWSDESK_CACHE_ENABLED=True, NEWSDESK_CACHE_TTL=2, WAGTAILFRONTENDCACHE=purge_to_varnish
+    ):
+        server = LiveServer("127.0.0.1")
+        stopped = []
+
+        def stop_app():
+            if not stopped:
+                server.stop()
+                stopped.append(True)
+
+        try:
+            start_varnish(processes, port, server.thread.port, memory="32m")
+            yield f"http://127.0.0.1:{port}", stop_app
+        finally:
+            processes.stop_all()
+            stop_app()
+
+
+def test_varnish_caches_purges_on_publish_and_serves_stale_when_the_app_is_down(
+    varnish_in_front,
+):
+    varnish, stop_app = varnish_in_front
+    story = ArticleFactory(parent=SectionFactory(title="News", slug="news"), title="Tide report")
+    url = varnish + story.url
+
+    first, second = fetch(url), fetch(url)
+    assert first[0] == second[0] == 200
+    assert (first[1]["X-Cache"], second[1]["X-Cache"]) == ("MISS", "HIT")
+    assert fetch(url, method="PURGE")[0] == 200  # loopback may purge
+    assert fetch(url)[1]["X-Cache"] == "MISS"
+
+    story.title = "Tide report: flood warning"
+    published_at = time.monotonic()
+    story.save_revision().publish()
+    while "flood warning" not in fetch(url)[2]:
+        assert time.monotonic() - published_at < 1.0, "the edit took over a second to show"
+        time.sleep(0.02)
+
+    stop_app()
+    time.sleep(4)  # past the page's freshness, and the probe has found the app gone
+    status, headers, html = fetch(url)
+    assert status == 200
+    assert "flood warning" in html
+    assert int(headers["Age"]) >= 2

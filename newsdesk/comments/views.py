@@ -1,0 +1,312 @@
+"""The reader-facing comment URLs. The article page itself carries none of this: its HTML is
+the same for every reader (so a full-page cache can serve it), and it fetches the comment
+count, the list and the form from here. Everything per reader is sent `private, no-store`.
+"""
+
+from django.core import signing
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from wagtail.models import Site
+
+from newsdesk.news.models import ArticlePage
+
+from .actions import Submission, check_post_comment
+from .conf import comment_settings
+from .forms import HONEYPOT_FIELD, CommentForm
+from .models import Comment
+from .moderation import PRE, rules_for
+from .notifications import comment_for_unsubscribe_token, do_unsubscribe
+from .spam import CommentRefused, client_address
+
+OWN_COMMENTS_COOKIE = "newsdesk_comments_mine"
+OWN_COMMENTS_SALT = "newsdesk.comments.mine"
+OWN_COMMENTS_MAX_AGE = 30 * 24 * 60 * 60
+COUNT_MAX_AGE = 30
+
+
+def get_article(page_id):
+    return get_object_or_404(ArticlePage.objects.live().public(), pk=page_id)
+
+
+# --- the reader's own comments -----------------------------------------------------------
+
+
+def own_comment_ids(request):
+    """Ids of comments this browser posted: only they see them while awaiting moderation.
+
+    A signed cookie scoped to /comments/, so article pages never receive it and stay
+    cacheable; it holds ids only, the comments themselves are in the database."""
+    try:
+        value = request.get_signed_cookie(
+            OWN_COMMENTS_COOKIE, salt=OWN_COMMENTS_SALT, max_age=OWN_COMMENTS_MAX_AGE
+        )
+    except (KeyError, signing.BadSignature):
+        return []
+    return [int(part) for part in value.split(",") if part.isdecimal()]
+
+
+def remember_own_comment(request, response, comment):
+    ids = [comment.pk, *(pk for pk in own_comment_ids(request) if pk != comment.pk)]
+    response.set_signed_cookie(
+        OWN_COMMENTS_COOKIE,
+        ",".join(str(pk) for pk in ids[: comment_settings.REMEMBER_OWN_COMMENTS]),
+        salt=OWN_COMMENTS_SALT,
+        max_age=OWN_COMMENTS_MAX_AGE,
+        path=reverse("comments:root"),
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+
+
+# --- the list and the form ---------------------------------------------------------------
+
+
+def visible_comments(request, article):
+    return Comment.objects.filter(page=article).visible_to(own_comment_ids(request), request.user)
+
+
+def thread_ordering(order):
+    return ("created_at", "pk") if order == "oldest" else ("-created_at", "-pk")
+
+
+def page_number_for(request, threads, order):
+    """The page of threads holding ?comment=<id>, so "back to the comment" lands on it."""
+    comment_id = request.GET.get("comment", "")
+    if not comment_id.isdecimal():
+        return request.GET.get("page")
+    comment = Comment.objects.filter(pk=comment_id).only("thread", "created_at").first()
+    if comment is None:
+        return None
+    root = comment
+    if comment.thread_id:
+        root = Comment.objects.only("created_at").get(pk=comment.thread_id)
+    after = "lt" if order == "oldest" else "gt"
+    ahead = threads.filter(
+        Q(**{f"created_at__{after}": root.created_at})
+        | Q(created_at=root.created_at, **{f"pk__{after}": root.pk})
+    )
+    return ahead.count() // comment_settings.THREADS_PER_PAGE + 1
+
+
+def build_tree(threads, replies):
+    """Hang each reply under its parent; a reply whose parent is hidden is hidden too."""
+    by_id = {comment.pk: comment for comment in threads}
+    for comment in threads:
+        comment.children = []
+    for reply in replies:  # oldest first, so a parent is always placed before its replies
+        reply.children = []
+        parent = by_id.get(reply.parent_id)
+        if parent is not None:
+            parent.children.append(reply)
+            by_id[reply.pk] = reply
+    return threads
+
+
+def thread_context(request, article, *, form=None):
+    site = Site.find_for_request(request) or article.get_site()
+    rules = rules_for(article, site)
+    order = "oldest" if request.GET.get("order") == "oldest" else "newest"
+    visible = visible_comments(request, article)
+    threads = visible.filter(parent__isnull=True).order_by(*thread_ordering(order))
+    paginator = Paginator(threads, comment_settings.THREADS_PER_PAGE)
+    page = paginator.get_page(page_number_for(request, threads, order))
+    roots = list(page.object_list)
+    replies = visible.filter(thread__in=[root.pk for root in roots]).order_by("created_at", "pk")
+    reply_to = reply_target(request, article)
+    posted = posted_comment(request, visible)
+    if form is None:
+        form = CommentForm(user=request.user, initial={"parent": reply_to.pk if reply_to else None})
+    return {
+        "article": article,
+        "rules": rules,
+        "is_pre_moderated": rules.moderation == PRE,
+        "can_post": rules.is_open
+        and not (rules.require_sign_in and not request.user.is_authenticated),
+        "count": Comment.objects.filter(page=article).approved().count(),
+        "threads": build_tree(roots, list(replies)),
+        "page_obj": page,
+        "order": order,
+        "form": form,
+        "honeypot": form[HONEYPOT_FIELD],
+        "reply_to": reply_to,
+        "posted_notice": posted_message(posted) if posted else None,
+        "max_depth": comment_settings.MAX_DEPTH,
+        "thread_url": reverse("comments:thread", args=[article.pk]),
+        "fragment_url": reverse("comments:fragment", args=[article.pk]),
+        "post_url": reverse("comments:post", args=[article.pk]),
+        "login_url": resolve_url(comment_settings.LOGIN_URL)
+        + "?next="
+        + reverse("comments:thread", args=[article.pk]),
+    }
+
+
+def posted_comment(request, visible):
+    """The reader's own comment they were just sent back to, to thank them for it."""
+    comment_id = request.GET.get("comment", "")
+    if request.GET.get("posted") != "1" or not comment_id.isdecimal():
+        return None
+    if int(comment_id) not in own_comment_ids(request):
+        return None
+    return visible.filter(pk=comment_id).first()
+
+
+def reply_target(request, article):
+    reply_to = request.GET.get("reply_to") or request.POST.get("parent") or ""
+    if not str(reply_to).isdecimal():
+        return None
+    return Comment.objects.approved().filter(page=article, pk=reply_to).first()
+
+
+@require_GET
+@never_cache
+def thread(request, page_id):
+    """The whole conversation on its own page: works without JavaScript."""
+    article = get_article(page_id)
+    return render(request, "comments/thread_page.html", thread_context(request, article))
+
+
+@require_GET
+@never_cache
+def fragment(request, page_id):
+    """The same list and form, without the page around it, for the article's script."""
+    article = get_article(page_id)
+    return render(request, "comments/includes/thread.html", thread_context(request, article))
+
+
+@require_GET
+def count(request, page_id):
+    """The published-comment count: the same for every reader, so briefly cacheable."""
+    article = get_article(page_id)
+    response = JsonResponse({"count": Comment.objects.filter(page=article).approved().count()})
+    patch_cache_control(response, public=True, max_age=COUNT_MAX_AGE)
+    return response
+
+
+# --- posting ------------------------------------------------------------------------------
+
+
+def wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def submission_from(request, article, form):
+    name, email = form.author()
+    parent_id = form.cleaned_data.get("parent")
+    parent = None
+    if parent_id:
+        parent = Comment.objects.select_related("parent").filter(pk=parent_id).first()
+        if parent is None:
+            raise CommentRefused("The comment you replied to is no longer available.")
+    return Submission(
+        page=article,
+        body=form.cleaned_data["body"],
+        author_name=name,
+        author_email=email,
+        user=request.user,
+        parent=parent,
+        notify_on_reply=form.cleaned_data["notify_on_reply"],
+        ip_address=client_address(request),
+        user_agent=request.headers.get("User-Agent", ""),
+        honeypot=form.cleaned_data.get(HONEYPOT_FIELD, ""),
+        form_started=form.cleaned_data["started"],
+    )
+
+
+@require_POST
+@never_cache
+def post_comment(request, page_id):
+    article = get_article(page_id)
+    form = CommentForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return form_refused(request, article, form, status=400)
+    site = Site.find_for_request(request) or article.get_site()
+    try:
+        comment = check_post_comment(
+            submission_from(request, article, form), rules_for(article, site)
+        )
+    except CommentRefused as refusal:
+        form.add_error(None, refusal.message)
+        return form_refused(
+            request, article, form, status=refusal.status, retry_after=refusal.retry_after
+        )
+    response = comment_posted(request, article, comment)
+    remember_own_comment(request, response, comment)
+    return response
+
+
+def posted_message(comment):
+    if comment.state == Comment.State.PENDING:
+        return (
+            "Thank you. Your comment is awaiting moderation: only you can see it until a "
+            "moderator approves it."
+        )
+    return "Thank you. Your comment is published."
+
+
+def comment_posted(request, article, comment):
+    if wants_json(request):
+        comment.children = []
+        html = render_to_string(
+            "comments/includes/comment.html",
+            {
+                "comment": comment,
+                "can_post": True,
+                "max_depth": comment_settings.MAX_DEPTH,
+                "thread_url": reverse("comments:thread", args=[article.pk]),
+            },
+            request=request,
+        )
+        return JsonResponse(
+            {
+                "id": comment.pk,
+                "parent": comment.parent_id,
+                "pending": comment.state == Comment.State.PENDING,
+                "html": html,
+                "message": posted_message(comment),
+                "count": Comment.objects.filter(page=article).approved().count(),
+            },
+            status=201,
+        )
+    # The thank-you rides on the URL, not in a messages cookie: a cookie on "/" would
+    # follow the reader to every article page and defeat its cache.
+    url = reverse("comments:thread", args=[article.pk])
+    return redirect(f"{url}?comment={comment.pk}&posted=1#comment-{comment.pk}")
+
+
+def form_refused(request, article, form, *, status, retry_after=None):
+    """The form again, with the reason and everything the reader typed."""
+    context = thread_context(request, article, form=form)
+    if wants_json(request):
+        html = render_to_string("comments/includes/form.html", context, request=request)
+        response = JsonResponse({"form": html}, status=status)
+    else:
+        response = render(request, "comments/thread_page.html", context, status=status)
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
+
+
+# --- reply emails -------------------------------------------------------------------------
+
+
+@csrf_exempt  # RFC 8058 one-click: mail apps POST here without a form; the token is the key
+@require_http_methods(["GET", "POST"])
+@never_cache
+def unsubscribe(request, token):
+    comment = comment_for_unsubscribe_token(token)
+    if comment is None:
+        raise Http404("This unsubscribe link is not valid.")
+    if request.method == "POST":
+        do_unsubscribe(comment)
+        return render(request, "comments/unsubscribed.html", {"comment": comment})
+    # A GET only asks: link scanners in mail systems follow links, and must not unsubscribe.
+    return render(request, "comments/unsubscribe.html", {"comment": comment, "token": token})

@@ -1,0 +1,41 @@
+from urllib.parse import quote, urlencode
+
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/section_nav.html", takes_context=True)
+def section_nav(context):
+    """The top-level sections of the current site, as the header's navigation."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    sections = Page.objects.none()
+    if site:
+        sections = Page.objects.child_of(site.root_page).live().in_menu().order_by("path")
+    current = context.get("page") or context.get("self")
+    current_path = current.path if isinstance(current, Page) else ""
+    return {
+        "sections": [(section, current_path.startswith(section.path)) for section in sections],
+        "home_url": site.root_page.url if site else "/",
+    }
+
+
+@register.inclusion_tag("components/share_links.html")
+def share_links(url, title):
+    """Plain share links: no third-party script runs until the reader clicks one."""
+
+    def query(**params):
+        return urlencode(params, quote_via=quote)
+
+    return {
+        "url": url,
+        "links": [
+            ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + query(u=url)),
+            ("X", "https://twitter.com/intent/tweet?" + query(url=url, text=title)),
+            ("WhatsApp", "https://wa.me/?" + query(text=f"{title} {url}")),
+            ("Telegram", "https://t.me/share/url?" + query(url=url, text=title)),
+            ("Email", "mailto:?" + query(subject=title, body=url)),
+        ],
+    }

@@ -1,0 +1,244 @@
+"""Readers' side: the live channel pages, the pop-out player, locally made streams, and the
+Server-Sent Events stream of a live blog.
+
+The events stream is an async view: under an ASGI server each reader holds one cheap
+coroutine, woken by the broker. A reader sends the last event it has (Last-Event-ID, or
+?last_event_id= from the page), gets what it missed from the database, then live events.
+"""
+
+from functools import wraps
+from pathlib import PurePosixPath
+
+from asgiref.sync import sync_to_async
+from django.core.handlers.asgi import ASGIRequest
+from django.db import connections
+from django.db.models import Max
+from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import cache_control
+
+from . import events
+from .brokers import get_broker
+from .conf import live_settings
+from .models import LiveBlogPage, LiveChannel, LiveEvent
+
+STREAM_TYPES = {
+    ".m3u8": "application/vnd.apple.mpegurl",
+    ".ts": "video/mp2t",
+    ".aac": "audio/aac",
+    ".m4s": "video/iso.segment",
+    ".mp4": "video/mp4",
+    ".vtt": "text/vtt",
+}
+# Finite responses (an ended blog, or a WSGI server that cannot hold a stream open) ask
+# the browser to come back this soon.
+POLL_RETRY_MILLISECONDS = 2000
+
+
+# --- channels ---------------------------------------------------------------------------
+
+
+def index(request):
+    return render(
+        request,
+        "live/index.html",
+        {"channels": LiveChannel.objects.all(), "live_blogs": running_live_blogs()},
+    )
+
+
+def channel(request, slug):
+    channel = get_object_or_404(LiveChannel.objects.select_related("poster"), slug=slug)
+    now_showing, up_next = channel.now_and_next()
+    return render(
+        request,
+        "live/channel_page.html",
+        {
+            "channel": channel,
+            "now_showing": now_showing,
+            "up_next": up_next,
+            "other_channels": LiveChannel.objects.on_air().exclude(pk=channel.pk),
+            "live_blogs": running_live_blogs()[:4],
+        },
+    )
+
+
+def listen(request, slug):
+    """The pop-out Audio Only player: a small window that keeps playing while the reader
+    browses the site in the main one."""
+    channel = get_object_or_404(LiveChannel, slug=slug)
+    now_showing, up_next = channel.now_and_next()
+    return render(
+        request,
+        "live/listen.html",
+        {"channel": channel, "now_showing": now_showing, "up_next": up_next},
+    )
+
+
+@cache_control(public=True, max_age=30)
+def channel_status(request, slug):
+    """On air or not, and now/next, for open players to refresh without a reload."""
+    channel = get_object_or_404(LiveChannel, slug=slug)
+    now_showing, up_next = channel.now_and_next()
+    return JsonResponse(
+        {
+            "on_air": channel.on_air,
+            "now": showing_json(now_showing),
+            "next": showing_json(up_next),
+        }
+    )
+
+
+def showing_json(showing):
+    if showing is None:
+        return None
+    return {
+        "title": showing.slot.title,
+        "description": showing.slot.description,
+        "starts_at": showing.starts_at.isoformat(),
+        "ends_at": showing.ends_at.isoformat(),
+    }
+
+
+def running_live_blogs():
+    return list(
+        LiveBlogPage.objects.live()
+        .public()
+        .filter(state=LiveBlogPage.State.LIVE)
+        .order_by("-last_published_at")[:10]
+    )
+
+
+def stream_file(request, path):
+    """Playlists and segments of streams made on this server (make_test_stream).
+
+    Playlists change every few seconds, so no cache may keep them; segments never change.
+    Both are small (a segment is two seconds), so they are read whole rather than streamed.
+    """
+    suffix = PurePosixPath(path).suffix.lower()
+    if suffix not in STREAM_TYPES:
+        raise Http404("Not a stream file")
+    root = live_settings.streams_root.resolve()
+    file = (root / path).resolve()
+    if not file.is_relative_to(root) or not file.is_file():
+        raise Http404("No such stream file")
+    try:
+        content = file.read_bytes()
+    except OSError:  # ffmpeg removed the segment as it was asked for
+        raise Http404("No such stream file") from None
+    response = HttpResponse(content, content_type=STREAM_TYPES[suffix])
+    response["Cache-Control"] = "no-cache" if suffix == ".m3u8" else "public, max-age=3600"
+    return response
+
+
+# --- live blog events -------------------------------------------------------------------
+
+
+def without_holding_connections(function):
+    """Database work for a stream that stays open for hours: the connection is closed
+    straight after, or every connected reader would hold one (PostgreSQL allows a hundred)."""
+
+    @wraps(function)
+    def run(*args):
+        try:
+            return function(*args)
+        finally:
+            connections.close_all()
+
+    return sync_to_async(run, thread_sensitive=False)
+
+
+async def blog_events(request, blog_id):
+    blog = await without_holding_connections(find_public_blog)(blog_id)
+    if blog is None:
+        raise Http404("No live blog here")
+    cursor = EventCursor(blog.pk, last_event_id(request))
+    if blog.is_live and isinstance(request, ASGIRequest):
+        response = StreamingHttpResponse(stream_events(cursor), content_type="text/event-stream")
+    else:
+        missed = await without_holding_connections(cursor.catch_up)()
+        if not missed and not blog.is_live:
+            # 204 tells the browser to stop reconnecting: the blog is over and it has it all.
+            return HttpResponse(status=204)
+        retry = events.retry_frame(POLL_RETRY_MILLISECONDS)
+        response = HttpResponse(retry + missed, content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache"
+    response["X-Accel-Buffering"] = "no"  # nginx would otherwise hold events back
+    return response
+
+
+def find_public_blog(blog_id):
+    return LiveBlogPage.objects.live().public().filter(pk=blog_id).only("pk", "state").first()
+
+
+def last_event_id(request):
+    """The browser's Last-Event-ID on a reconnection, else the one the page was rendered with."""
+    value = request.headers.get("Last-Event-ID") or request.GET.get("last_event_id") or "0"
+    try:
+        return max(int(value), 0)
+    except ValueError:
+        return 0
+
+
+async def stream_events(cursor):
+    heartbeat = live_settings.HEARTBEAT_SECONDS
+    async with get_broker().subscribe(events.topic(cursor.blog_id)) as subscription:
+        # The first bytes go out once subscribed, so a reader that has them misses nothing.
+        missed = await without_holding_connections(cursor.catch_up)()
+        yield events.retry_frame(live_settings.RETRY_MILLISECONDS) + missed
+        while not cursor.gave_up:
+            if not await subscription.wait(heartbeat):
+                yield events.HEARTBEAT
+                continue
+            if subscription.overflowed:
+                return  # the browser reconnects with Last-Event-ID and catches up
+            chunk = []
+            if subscription.needs_replay:
+                subscription.needs_replay = False
+                chunk.append(await without_holding_connections(cursor.catch_up)())
+            for message in subscription.take():
+                if message.id <= cursor.last_id:
+                    continue  # already sent
+                if message.previous_id > cursor.last_id:
+                    # An event before this one never arrived: the database has both.
+                    chunk.append(await without_holding_connections(cursor.catch_up)())
+                    continue
+                chunk.append(message.frame)
+                cursor.last_id = message.id
+            if chunk:
+                yield b"".join(chunk)
+
+
+class EventCursor:
+    """How far one reader has got through a blog's events."""
+
+    def __init__(self, blog_id, last_id):
+        self.blog_id = blog_id
+        self.last_id = last_id
+        self.checked_start = False
+        self.gave_up = False
+
+    def catch_up(self):
+        """The frames of the events after last_id, from the database."""
+        limit = live_settings.REPLAY_LIMIT
+        missed = list(
+            LiveEvent.objects.filter(blog_id=self.blog_id, id__gt=self.last_id)
+            .order_by("id")
+            .values_list("id", "data")[: limit + 1]
+        )
+        if not self.checked_start:
+            self.checked_start = True
+            if not missed:
+                self.forget_unknown_id()
+        if len(missed) > limit:
+            # Too far behind to replay one by one: the page itself has the latest.
+            self.gave_up = True
+            return events.frame(None, events.reload_data())
+        if missed:
+            self.last_id = missed[-1][0]
+        return b"".join(events.frame(event_id, data) for event_id, data in missed)
+
+    def forget_unknown_id(self):
+        """A Last-Event-ID beyond the blog's last event (made up, or from another blog)
+        would hide the next events: start from the real last one instead."""
+        latest = LiveEvent.objects.filter(blog_id=self.blog_id).aggregate(last=Max("id"))["last"]
+        self.last_id = min(self.last_id, latest or 0)

@@ -1,0 +1,376 @@
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from newsdesk.core.blocks import ArticleBodyBlock
+from newsdesk.core.forms import NewsdeskPageForm
+
+from .forms import ArticlePageForm
+
+ARTICLES_PER_PAGE = 20
+# A story republished within this window after it first went out is not "updated".
+UPDATE_GRACE = timedelta(minutes=10)
+
+
+class ArticleQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Live stories, newest first, with what a teaser shows fetched up front."""
+        return (
+            self.live()
+            .public()
+            .select_related("lead_image")
+            .prefetch_related("lead_image__renditions")
+            .order_by("-first_published_at", "-pk")
+        )
+
+
+def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def section_trail(page):
+    """The live sections above a page, outermost first: News > U.S."""
+    return list(SectionPage.objects.ancestor_of(page).live().order_by("depth"))
+
+
+class HomePage(Page):
+    """The front page: the lead story, top stories, a block per section, then the latest news."""
+
+    lead_story = models.ForeignKey(
+        "news.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Leave empty to lead with the newest story.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead_story"),
+        InlinePanel(
+            "top_story_links",
+            heading="Top stories",
+            label="Top story",
+            help_text="In the order shown on the front page; the newest stories fill the rest.",
+            max_num=8,
+        ),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.SectionPage"]
+    max_count = 1
+    template = "pages/home_page.html"
+    base_form_class = NewsdeskPageForm
+
+    TOP_STORIES = 4
+    SECTION_STORIES = 4
+    LATEST_STORIES = 10
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories = ArticlePage.objects.descendant_of(self).for_listing()
+        lead = self.lead_story if self.lead_story and self.lead_story.live else stories.first()
+        shown = {lead.pk} if lead else set()
+        top = self.pinned_top_stories(exclude=shown)
+        shown.update(story.pk for story in top)
+        top += stories.exclude(pk__in=shown)[: max(self.TOP_STORIES - len(top), 0)]
+        shown.update(story.pk for story in top)
+        context.update(
+            lead_story=lead,
+            top_stories=top,
+            section_blocks=self.section_blocks(shown),
+            latest_stories=stories.exclude(pk__in=shown)[: self.LATEST_STORIES],
+        )
+        return context
+
+    def pinned_top_stories(self, exclude):
+        links = self.top_story_links.select_related("story", "story__lead_image")
+        return [link.story for link in links if link.story.live and link.story.pk not in exclude]
+
+    def section_blocks(self, shown):
+        blocks = []
+        for section in SectionPage.objects.child_of(self).live().in_menu():
+            stories = (
+                ArticlePage.objects.descendant_of(section)
+                .for_listing()
+                .exclude(pk__in=shown)[: self.SECTION_STORIES]
+            )
+            blocks.append((section, list(stories)))
+        return [(section, stories) for section, stories in blocks if stories]
+
+
+class SectionPage(Page):
+    """A section of the site (News, News > U.S., Opinion...), listing its stories newest first."""
+
+    intro = models.TextField(blank=True, max_length=500)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["news.HomePage", "news.SectionPage"]
+    subpage_types = ["news.SectionPage", "news.ArticlePage", "live.LiveBlogPage"]
+    template = "pages/section_page.html"
+    base_form_class = NewsdeskPageForm
+
+    @cached_property
+    def trail(self):
+        return section_trail(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subsections"] = SectionPage.objects.child_of(self).live().in_menu()
+        context["articles"] = paginate(
+            request, ArticlePage.objects.descendant_of(self).for_listing()
+        )
+        return context
+
+
+class Author(index.Indexed, models.Model):
+    """A person whose name appears in bylines, with a page listing their stories."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True, allow_unicode=True)
+    job_title = models.CharField(max_length=120, blank=True)
+    bio = models.TextField(blank=True, max_length=1000)
+    photo = models.ForeignKey(
+        "multimedia.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    x_handle = models.CharField("X (Twitter) handle", max_length=15, blank=True)
+    user = models.OneToOneField(
+        "users.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+        help_text="The newsroom account of this author, if they have one.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("job_title"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+        FieldPanel("x_handle"),
+        FieldPanel("user"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:author", args=[self.slug])
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(Page):
+    """A story: headline, standfirst, lead photo, byline and a body of blocks."""
+
+    class Kicker(models.TextChoices):
+        NEWS = "news", "News"
+        OPINION = "opinion", "Opinion"
+        ANALYSIS = "analysis", "Analysis"
+        INTERVIEW = "interview", "Interview"
+
+    kicker = models.CharField(
+        max_length=20,
+        choices=Kicker.choices,
+        default=Kicker.NEWS,
+        help_text="The label above the headline. Opinion pieces are marked as such to readers.",
+    )
+    standfirst = models.TextField(
+        max_length=600, blank=True, help_text="One or two sentences under the headline."
+    )
+    lead_image = models.ForeignKey(
+        "multimedia.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_caption = models.CharField(
+        max_length=500, blank=True, help_text="Leave empty to use the photo's own caption."
+    )
+    audio = models.ForeignKey(
+        "multimedia.AudioClip",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A recording of the story or a report to listen to; feeds offer it to podcast apps.",
+    )
+    body = StreamField(ArticleBodyBlock(), blank=True)
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name="topics")
+
+    objects = PageManager.from_queryset(ArticleQuerySet)()
+
+    content_panels = [
+        FieldPanel("kicker"),
+        *Page.content_panels,
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_caption")], heading="Lead photo"
+        ),
+        FieldPanel("audio"),
+        InlinePanel("bylines", heading="Byline", label="Author", min_num=0),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel("related_links", heading="Related stories (editor's picks)", label="Story"),
+        InlinePanel(
+            "corrections",
+            heading="Corrections and updates",
+            label="Note",
+            help_text="Shown to readers with the time it was added. Notes cannot be removed.",
+        ),
+    ]
+    api_fields = [
+        APIField("kicker"),
+        APIField("standfirst"),
+        APIField("lead_image"),
+        APIField("lead_image_caption"),
+        APIField("body"),
+        APIField("tags"),
+        APIField("first_published_at"),
+        APIField("last_published_at"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.FilterField("kicker"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = []
+    template = "pages/article_page.html"
+    base_form_class = ArticlePageForm
+
+    RELATED_STORIES = 4
+
+    @property
+    def is_opinion(self):
+        return self.kicker == self.Kicker.OPINION
+
+    @property
+    def caption(self):
+        if self.lead_image_caption:
+            return self.lead_image_caption
+        return self.lead_image.default_caption if self.lead_image else ""
+
+    @property
+    def updated_at(self):
+        """When the story was last republished, if that was a real update."""
+        first, last = self.first_published_at, self.last_published_at
+        if first and last and last - first > UPDATE_GRACE:
+            return last
+        return None
+
+    @property
+    def correction_notes(self):
+        return sorted(self.corrections.all(), key=lambda note: note.noted_at)
+
+    @cached_property
+    def authors(self):
+        return [byline.author for byline in self.bylines.select_related("author")]
+
+    @cached_property
+    def trail(self):
+        return section_trail(self)
+
+    @property
+    def section(self):
+        return self.trail[-1] if self.trail else None
+
+    def get_related_stories(self):
+        """Editors' picks first; without any, the newest stories sharing a topic."""
+        picks = [
+            link.story
+            for link in self.related_links.select_related("story", "story__lead_image")
+            if link.story.live
+        ]
+        if picks:
+            return picks[: self.RELATED_STORIES]
+        tag_ids = [tag.pk for tag in self.tags.all()]  # works in previews, where tags are unsaved
+        if not tag_ids:
+            return []
+        return list(
+            ArticlePage.objects.for_listing()
+            .filter(tagged_items__tag_id__in=tag_ids)
+            .exclude(pk=self.pk)
+            .distinct()[: self.RELATED_STORIES]
+        )
+
+
+class HomeTopStory(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="top_story_links")
+    story = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("story")]
+
+
+class ArticleCorrection(Orderable):
+    """A correction or update note on a published story. Notes are never removed."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        UPDATE = "update", "Update"
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
+    note = models.TextField(max_length=1000, help_text="What changed, for readers.")
+    noted_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    panels = [FieldPanel("kind"), FieldPanel("note")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.note[:60]}"
+
+
+class ArticleByline(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="bylines")
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        unique_together = [("page", "author")]
+
+
+class ArticleRelatedLink(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    story = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("story")]
+
+    def clean(self):
+        if self.story_id and self.story_id == self.page_id:
+            raise ValidationError({"story": "A story cannot be related to itself."})

@@ -1,0 +1,117 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from newsdesk.news.models import ARTICLES_PER_PAGE, HomePage
+
+from .factories import ArticleFactory, AuthorFactory, SectionFactory
+
+
+def days_ago(days):
+    return timezone.now() - timedelta(days=days)
+
+
+@pytest.mark.django_db
+class TestSectionPage:
+    def test_lists_stories_of_subsections_newest_first_with_the_lead_larger(
+        self, client, news, us_section
+    ):
+        older = ArticleFactory(parent=news, title="Older story", published_at=days_ago(2))
+        newer = ArticleFactory(parent=us_section, title="Newer story", published_at=days_ago(1))
+        response = client.get(news.url)
+        assert list(response.context["articles"]) == [newer, older]
+        html = response.content.decode()
+        assert html.index("Newer story") < html.index("Older story")
+        assert (
+            html.index("teaser--lead") < html.index("Newer story") < html.index("teaser--standard")
+        )
+
+    def test_paginates(self, client, news):
+        for day in range(ARTICLES_PER_PAGE + 1):
+            ArticleFactory(parent=news, lead_image=None, published_at=days_ago(day))
+        first = client.get(news.url)
+        second = client.get(news.url, {"page": 2})
+        assert len(first.context["articles"]) == ARTICLES_PER_PAGE
+        assert len(second.context["articles"]) == 1
+        assert b'rel="next" href="?page=2"' in first.content
+        assert b"teaser--lead" not in second.content
+
+    def test_drafts_are_not_listed(self, client, news):
+        ArticleFactory(parent=news, title="Still a draft", live=False)
+        assert b"Still a draft" not in client.get(news.url).content
+
+    def test_empty_section_says_so(self, client, news):
+        assert b"No stories in this section yet." in client.get(news.url).content
+
+
+@pytest.mark.django_db
+class TestFrontPage:
+    def test_pinned_lead_then_top_stories_then_sections(self, client, news, opinion):
+        pinned = ArticleFactory(parent=news, title="Pinned story", published_at=days_ago(5))
+        newest = ArticleFactory(parent=news, title="Newest story", published_at=days_ago(0))
+        column = ArticleFactory(parent=opinion, title="A column", published_at=days_ago(1))
+        home = HomePage.objects.get()
+        home.lead_story = pinned
+        home.save()
+        context = client.get("/").context
+        assert context["lead_story"] == pinned
+        assert context["top_stories"] == [newest, column]
+        assert context["section_blocks"] == []  # every story is already shown above
+
+    def test_newest_story_leads_when_nothing_is_pinned(self, client, news):
+        ArticleFactory(parent=news, published_at=days_ago(3))
+        newest = ArticleFactory(parent=news, published_at=days_ago(0))
+        assert client.get("/").context["lead_story"] == newest
+
+    def test_section_blocks_and_latest_news_fill_from_the_rest(self, client, news, opinion):
+        for day in range(8):
+            ArticleFactory(parent=news, lead_image=None, published_at=days_ago(day))
+        column = ArticleFactory(parent=opinion, lead_image=None, published_at=days_ago(30))
+        context = client.get("/").context
+        sections = dict(context["section_blocks"])
+        assert [s.title for s in sections] == ["News", "Opinion"]
+        assert sections[opinion] == [column]
+        shown = {context["lead_story"], *context["top_stories"]}
+        assert not shown & set(sections[news])
+
+    def test_header_lists_the_sections(self, client, news, opinion):
+        html = client.get("/").content.decode()
+        nav = html[html.index('aria-label="Sections"') :]
+        assert nav.index(">News<") < nav.index(">Opinion<")
+
+    def test_front_page_without_stories(self, client):
+        assert b"No stories have been published yet." in client.get("/").content
+
+
+@pytest.mark.django_db
+class TestAuthorAndTopicPages:
+    def test_author_page_lists_their_stories(self, client, news):
+        author = AuthorFactory(name="Ana Ruiz", slug="ana-ruiz", bio="Covers the port.")
+        ArticleFactory(parent=news, title="Her story", authors=[author])
+        ArticleFactory(parent=news, title="Someone else's story")
+        html = client.get("/authors/ana-ruiz/").content.decode()
+        assert "Covers the port." in html
+        assert "Her story" in html
+        assert "Someone else&#x27;s story" not in html
+
+    def test_topic_page_lists_tagged_stories(self, client, news):
+        tagged = ArticleFactory(parent=news, title="Tagged story")
+        tagged.tags.add("Ferries")
+        tagged.save()
+        ArticleFactory(parent=news, title="Untagged story")
+        html = client.get("/topics/ferries/").content.decode()
+        assert "Tagged story" in html
+        assert "Untagged story" not in html
+
+    @pytest.mark.parametrize("url", ["/authors/nobody/", "/topics/nothing/", "/authors/%00/"])
+    def test_unknown_author_or_topic_is_a_404(self, client, url):
+        assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_nested_sections_show_in_the_trail_of_the_section_page(client, news):
+    world = SectionFactory(title="World", slug="world", parent=news)
+    html = client.get(world.url).content.decode()
+    trail = html[html.index('aria-label="Breadcrumb"') :]
+    assert trail.index(">News<") < trail.index(">World<")

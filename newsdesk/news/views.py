@@ -1,0 +1,24 @@
+from django.shortcuts import get_object_or_404, render
+from taggit.models import Tag
+
+from .models import ArticlePage, Author, paginate
+
+
+def author_detail(request, slug):
+    author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    articles = ArticlePage.objects.for_listing().filter(bylines__author=author)
+    return render(
+        request,
+        "news/author_detail.html",
+        {"author": author, "articles": paginate(request, articles)},
+    )
+
+
+def topic_detail(request, slug):
+    topic = get_object_or_404(Tag, slug=slug)
+    articles = ArticlePage.objects.for_listing().filter(tagged_items__tag=topic)
+    return render(
+        request,
+        "news/topic_detail.html",
+        {"topic": topic, "articles": paginate(request, articles)},
+    )

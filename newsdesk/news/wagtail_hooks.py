@@ -1,0 +1,69 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from taggit.models import Tag
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import ArticlePage, Author, SectionPage
+
+
+class AuthorViewSet(SnippetViewSet):
+    model = Author
+    icon = "user"
+    menu_label = "Authors"
+    list_display = ["name", "job_title", "slug"]
+    search_fields = ["name", "job_title"]
+    ordering = ["name"]
+
+
+class TopicViewSet(SnippetViewSet):
+    """Topics are taggit tags: editors can rename, merge by hand or remove unused ones here."""
+
+    model = Tag
+    icon = "tag"
+    menu_label = "Topics"
+    url_namespace = "topics"
+    url_prefix = "topics"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    ordering = ["name"]
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+
+class NewsroomViewSetGroup(SnippetViewSetGroup):
+    items = (AuthorViewSet, TopicViewSet)
+    menu_icon = "group"
+    menu_label = "Newsroom"
+    menu_name = "newsroom"
+
+
+register_snippet(NewsroomViewSetGroup)
+
+
+@hooks.register("before_delete_page")
+def refuse_to_delete_a_section_with_stories(request, page):
+    """Deleting a section would delete its stories with it: they must be moved first."""
+    if not isinstance(page.specific, SectionPage):
+        return None
+    stories = ArticlePage.objects.descendant_of(page).count()
+    if not stories:
+        return None
+    messages.error(
+        request,
+        f"“{page.title}” still holds {stories} stories. Move them to another section "
+        "(or delete them one by one) before deleting the section.",
+    )
+    return redirect("wagtailadmin_explore", page.pk)
+
+
+@hooks.register("before_bulk_action")
+def refuse_to_bulk_delete_sections_with_stories(request, action_type, objects, action_class):
+    if action_type != "delete":
+        return None
+    for page in objects:
+        response = refuse_to_delete_a_section_with_stories(request, page)
+        if response:
+            return response
+    return None

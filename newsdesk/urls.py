@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from newsdesk.core.api import api_router
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("", include("newsdesk.news.urls")),
+    path("comments/", include("newsdesk.comments.urls")),
+    path("live/", include("newsdesk.live.urls")),
+    path("", include("newsdesk.feeds.urls")),
+    path("search/", include("newsdesk.search.urls")),
+    path("", include("newsdesk.caching.urls")),
+]
+
+# A database outage met outside a view still answers 503 with a clear page.
+handler500 = "newsdesk.caching.outage.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns.append(path("", include(wagtail_urls)))

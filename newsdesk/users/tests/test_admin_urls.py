@@ -1,0 +1,262 @@
+"""Every admin URL, for every role, answers as the role allows.
+
+The test walks the URL patterns under /admin/, fills in their arguments with real
+objects, and asks each as an anonymous visitor, a contributor, an editor and an admin.
+A view that answers 200 to a role not listed for it below fails the suite, so a new
+admin view without a permission check cannot slip in. Each URL is also asked in its
+variants (no trailing slash, a doubled slash, upper case), which must never open a
+door the canonical URL keeps shut.
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from taggit.models import Tag
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Site, Task, Workflow
+
+from newsdesk.multimedia.tests.factories import PhotoFactory
+from newsdesk.news.tests.factories import ArticleFactory, AuthorFactory
+
+# Views that a contributor may open: writing, choosing, their own account, the dashboard.
+CONTRIBUTOR_VIEWS = {
+    "wagtailadmin_home",
+    "wagtailadmin_account",
+    "wagtailadmin_explore_root",
+    "wagtailadmin_explore",
+    "wagtailadmin_pages:add_subpage",
+    "wagtailadmin_pages:add",
+    "wagtailadmin_pages:search",
+    "wagtailadmin_pages:usage",
+    "wagtailadmin_pages:type_use",
+    "wagtailadmin_pages:preview",
+    "wagtailadmin_pages:view_draft",
+    "wagtailadmin_pages:history",
+    "wagtailadmin_pages:revisions_index",
+    "wagtailadmin_choose_page",
+    "wagtailadmin_choose_page_child",
+    "wagtailadmin_choose_page_search",
+    "wagtailimages:index",
+    "wagtailimages:add",
+    "wagtailimages:add_multiple",
+    "wagtailimages_chooser:choose",
+    "wagtaildocs:index",
+    "wagtaildocs:add",
+    "wagtaildocs:add_multiple",
+    "wagtaildocs_chooser:choose",
+    "wagtailsnippetchoosers_news_author:choose",
+    "wagtailsnippets_news_author:list",
+    "topics:list",
+    # read-only lookups used by the editing interface
+    "wagtailadmin_api:pages:listing",
+    "wagtailadmin_api:documents:listing",
+    "wagtailadmin_api:images:listing",
+    "wagtailadmin_pages:type_use_results",
+    "wagtailadmin_pages:search_results",
+    "wagtailadmin_pages:confirm_workflow_cancellation",
+    "wagtailadmin_choose_page_chosen_multiple",
+    "wagtailadmin_choose_page_external_link",
+    "wagtailadmin_choose_page_email_link",
+    "wagtailadmin_choose_page_phone_link",
+    "wagtailadmin_choose_page_anchor_link",
+    "wagtailadmin_tag_autocomplete",
+    # the task chooser lists tasks; creating one needs the add_task permission
+    "wagtailadmin_workflows:task_chooser",
+    "wagtailadmin_workflows:task_chooser_results",
+    "wagtailadmin_workflows:task_chooser_create",
+    "wagtailadmin_workflows:task_chosen",
+    # reports list only what the user may see
+    "wagtailadmin_reports:workflow",
+    "wagtailadmin_reports:workflow_results",
+    "wagtailadmin_reports:workflow_tasks",
+    "wagtailadmin_reports:workflow_tasks_results",
+    "wagtailadmin_reports:site_history",
+    "wagtailadmin_reports:site_history_results",
+    "wagtailadmin_reports:aging_pages",
+    "wagtailadmin_reports:aging_pages_results",
+    "wagtailadmin_reports:page_types_usage",
+    "wagtailadmin_reports:page_types_usage_results",
+}
+# Editors also edit, publish, unpublish, move, copy and restore anyone's stories.
+EDITOR_VIEWS = CONTRIBUTOR_VIEWS | {
+    "wagtailadmin_api:pages:detail",
+    "wagtailadmin_explore_results",
+    "wagtailadmin_pages:choose_parent",
+    "wagtailadmin_pages:preview_on_add",
+    "wagtailadmin_pages:edit",
+    "wagtailadmin_pages:preview_on_edit",
+    "wagtailadmin_pages:delete",
+    "wagtailadmin_pages:unpublish",
+    "wagtailadmin_pages:move",
+    "wagtailadmin_pages:move_confirm",
+    "wagtailadmin_pages:copy",
+    "wagtailadmin_pages:set_privacy",
+    "wagtailadmin_pages:revisions_view",
+    "wagtailadmin_pages:revisions_revert",
+    "wagtailadmin_pages:revisions_unschedule",
+    "wagtailadmin_pages:revisions_compare",
+    "wagtailadmin_pages:workflow_history",
+    "wagtailadmin_pages:workflow_history_detail",
+    "wagtailadmin_pages:history_results",
+    "wagtailadmin_reports:locked_pages",
+    "wagtailadmin_reports:locked_pages_results",
+}
+# Pages anyone may open: signing in, resetting a password, the admin's own assets.
+PUBLIC_VIEWS = {
+    "wagtailadmin_login",
+    "wagtailadmin_password_reset",
+    "wagtailadmin_password_reset_done",
+    "wagtailadmin_password_reset_complete",
+    "wagtailadmin_password_reset_confirm",
+    "wagtailadmin_sprite",
+    "wagtailadmin_javascript_catalog",
+}
+
+
+def admin_patterns(resolver=None, namespace="", prefix=""):
+    resolver = resolver or next(
+        p for p in get_resolver().url_patterns if str(p.pattern) == "admin/"
+    )
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace
+            child_ns = f"{namespace}{ns}:" if ns else namespace
+            yield from admin_patterns(pattern, child_ns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}", pattern
+
+
+def argument_names(pattern):
+    converters = getattr(pattern.pattern, "converters", None)
+    if converters:
+        return list(converters)
+    return list(pattern.pattern.regex.groupindex)
+
+
+class Objects:
+    """One real object of each kind an admin URL can point at."""
+
+    def __init__(self, users):
+        self.article = ArticleFactory()
+        self.section = self.article.get_parent()
+        self.image = PhotoFactory()
+        self.document = get_document_model().objects.create(title="Report", file="doc.pdf")
+        self.author = AuthorFactory()
+        self.tag = Tag.objects.create(name="Ports", slug="ports")
+        self.group = Group.objects.first()
+        self.site = Site.objects.get(is_default_site=True)
+        self.collection = Collection.get_first_root_node()
+        self.workflow = Workflow.objects.first()
+        self.task = Task.objects.first()
+        self.user = users[0]
+        self.revision = self.article.save_revision()
+
+    def id_for(self, name):
+        by_namespace = [
+            ("wagtailimages", self.image.pk),
+            ("wagtaildocs", self.document.pk),
+            ("wagtailusers_users", self.user.pk),
+            ("wagtailusers_groups", self.group.pk),
+            ("wagtailsnippets_news_author", self.author.pk),
+            ("topics", self.tag.pk),
+            ("wagtailsites", self.site.pk),
+            ("wagtailsettings", self.site.pk),
+            ("wagtailadmin_collections", self.collection.pk),
+            ("wagtailadmin_workflows", self.workflow.pk),
+        ]
+        for namespace, pk in by_namespace:
+            if name.startswith(namespace):
+                return pk
+        return self.article.pk
+
+    def arguments(self, name, names):
+        values = {
+            "app_label": "news",
+            "model_name": "articlepage",
+            "content_type_app_name": "news",
+            "content_type_model_name": "articlepage",
+            "parent_page_id": self.section.pk,
+            "revision_id": self.revision.pk,
+            "revision_id_a": self.revision.pk,
+            "revision_id_b": self.revision.pk,
+            "task_id": self.task.pk,
+            "filter_spec": "fill-100x100",
+            "action_name": "approve",
+            "mode_name": "",
+        }
+        return {arg: values.get(arg, self.id_for(name)) for arg in names}
+
+
+def admin_urls(objects):
+    urls = []
+    for name, pattern in admin_patterns():
+        try:
+            url = reverse(name, kwargs=objects.arguments(name, argument_names(pattern)))
+        except NoReverseMatch:
+            continue
+        urls.append((name, url))
+    return urls
+
+
+def variants(url):
+    yield url.rstrip("/") if url.endswith("/") and url != "/admin/" else None
+    yield url.replace("/admin/", "/admin//", 1)
+    yield url.upper()
+
+
+def opens(client, url):
+    """Whether the URL shows its own page: a 200 there, or after adding a trailing slash.
+
+    A refusal in Wagtail's admin is a 403, a 404, or a redirect to the login form or
+    to the dashboard with a message; none of those counts as opening the page.
+    """
+    response = client.get(url, follow=True)
+    final = urlsplit(response.redirect_chain[-1][0]).path if response.redirect_chain else url
+    same_page = final in {url, url + "/"} or final.lower() in {url.lower(), url.lower() + "/"}
+    return response.status_code == 200 and same_page
+
+
+@pytest.fixture
+def objects(contributor, editor, admin_user):
+    return Objects([contributor, editor, admin_user])
+
+
+@pytest.mark.django_db
+def test_every_admin_url_answers_each_role_as_allowed(
+    client, objects, contributor, editor, admin_user
+):
+    client.raise_request_exception = False  # a 500 is an answer to record, not a crash
+    urls = admin_urls(objects)
+    assert len(urls) > 150, "the walk should cover Wagtail's whole admin"
+    roles = [
+        ("anonymous", None, PUBLIC_VIEWS),
+        ("contributor", contributor, PUBLIC_VIEWS | CONTRIBUTOR_VIEWS),
+        ("editor", editor, PUBLIC_VIEWS | EDITOR_VIEWS),
+    ]
+    unexpected = []
+    for role, user, allowed in roles:
+        client.logout()
+        if user:
+            client.force_login(user)
+        for name, url in urls:
+            if opens(client, url) and name not in allowed:
+                unexpected.append(f"{role} opened {name} ({url})")
+            if name not in allowed:
+                for variant in filter(None, variants(url)):
+                    if opens(client, variant):
+                        unexpected.append(f"{role} opened {name} through {variant}")
+    assert not unexpected, "\n".join(unexpected)
+
+
+@pytest.mark.django_db
+def test_an_admin_opens_the_whole_admin_without_a_server_error(client, objects, admin_user):
+    client.raise_request_exception = False
+    client.force_login(admin_user)
+    broken = []
+    for name, url in admin_urls(objects):
+        status = client.get(url).status_code
+        if status >= 500 and name != "wagtailadmin_error_test":  # Wagtail's deliberate error page
+            broken.append(f"{status} {name} ({url})")
+    assert not broken, "\n".join(broken)
