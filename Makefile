@@ -17,15 +17,19 @@ DJHTML := $(BIN)/djhtml --tabwidth 4
 
 # The steps of `make test` run in the order given: lint, then checks, then the test runs.
 .NOTPARALLEL:
-.PHONY: help run worker test lint format check pytest pytest-postgres bench clean \
-	install install-test install-node
+.PHONY: help run prod test lint format check pytest pytest-postgres bench bench-live bench-cache \
+	clean install install-test install-node vendor-hls
 
 help:
 	@echo "run     - install, migrate, load the demo if the database is empty, serve on 127.0.0.1:$(PORT)"
 	@echo "test    - lint, Django checks, pytest on SQLite, then pytest on PostgreSQL (non-browser tests)"
 	@echo "lint    - ruff check, ruff format --check, djhtml --check on $(TEMPLATES_DIR)"
 	@echo "format  - fix what ruff can, reformat Python with ruff and templates with djhtml"
+	@echo "prod    - the production profile on this machine: PostgreSQL, Redis, S3 (moto), granian, Varnish"
 	@echo "bench   - print article-page size, transfer and render-time figures (bench/article_page.py)"
+	@echo "bench-live  - live blog fan-out over Server-Sent Events (bench/live_sse.py)"
+	@echo "bench-cache - full-page cache throughput, Varnish and app cache vs nginx (bench/cache_wrk.py)"
+	@echo "vendor-hls  - copy hls.js from node_modules into the live app's static files"
 	@echo "clean   - remove caches, test artifacts and install stamps (keeps .venv and db.sqlite3)"
 
 # --- installs -------------------------------------------------------------------------
@@ -60,14 +64,23 @@ install-node: node_modules/.installed
 # Links in emails, feeds and share buttons name the address the site is served on.
 run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
-# The task worker and the publishing scheduler run in the background and stop with the server.
+# The task worker, the publishing scheduler and the demo channel's test stream (when ffmpeg
+# is installed) run in the background and stop with the server. The server is ASGI (granian),
+# so live blogs stream their updates to readers.
 run: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo --if-empty
 	@$(MANAGE) db_worker & worker=$$!; \
 	$(MANAGE) run_scheduler & scheduler=$$!; \
-	trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(MANAGE) make_test_stream & stream=$$!; \
+	trap 'kill $$worker $$scheduler $$stream 2>/dev/null; wait $$worker $$scheduler $$stream 2>/dev/null' EXIT INT TERM; \
+	echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"; \
+	DJANGO_SETTINGS_MODULE=newsdesk.settings.dev $(BIN)/granian --interface asginl \
+		--host 127.0.0.1 --port $(PORT) --workers 1 --log-level warning newsdesk.asgi:application
+
+# The production profile on loopback, with the demo newsroom (deploy/localprod.py says how).
+prod: install-test
+	$(BIN)/python deploy/localprod.py
 
 # --- checking -------------------------------------------------------------------------
 
@@ -98,6 +111,18 @@ pytest-postgres: install-test
 
 bench: install
 	$(BIN)/python bench/article_page.py
+
+bench-live: install-test
+	$(BIN)/python bench/live_sse.py
+
+bench-cache: install-test
+	$(BIN)/python bench/cache_wrk.py
+
+# hls.js is committed under newsdesk/live/static/live/vendor/ so `make run` needs no npm;
+# this refreshes it after package.json's version changes.
+vendor-hls: node_modules/.installed
+	cp node_modules/hls.js/dist/hls.light.min.js newsdesk/live/static/live/vendor/
+	cp node_modules/hls.js/LICENSE newsdesk/live/static/live/vendor/hls.js-LICENSE.txt
 
 clean:
 	find . -path ./$(VENV) -prune -o -path ./node_modules -prune -o \

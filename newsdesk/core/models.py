@@ -37,7 +37,7 @@ class NewsroomSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="A square picture, at least 1400×1400 pixels, that podcast apps show for "
+        help_text="A square picture, at least 1400 x 1400 pixels, that podcast apps show for "
         "the audio feed.",
     )
 

@@ -17,8 +17,9 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Site
 
-from newsdesk.news.models import ArticleByline, ArticlePage, ArticleRelatedLink, Author, SectionPage
 from newsdesk.comments.demo import add_demo_comments
+from newsdesk.live.demo import add_demo_channel, add_demo_live_blog
+from newsdesk.news.models import ArticleByline, ArticlePage, ArticleRelatedLink, Author, SectionPage
 from newsdesk.users import roles
 
 from . import content, images
@@ -96,6 +97,8 @@ def load_all(now, photos):
     for article in content.ARTICLES:
         backdate(pages[article.slug], article, now)
     add_comments(pages.values())
+    add_demo_channel()
+    add_demo_live_blog(sections["news"], now)
     home.lead_story = pages[content.LEAD_STORY]
     home.save_revision().publish()
     return Summary(

@@ -20,6 +20,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='newsroomsettings',
             name='podcast_artwork',
-            field=models.ForeignKey(blank=True, help_text='A square picture, at least 1400×1400 pixels, that podcast apps show for the audio feed.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='multimedia.customimage'),
+            field=models.ForeignKey(blank=True, help_text='A square picture, at least 1400 x 1400 pixels, that podcast apps show for the audio feed.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='multimedia.customimage'),
         ),
     ]

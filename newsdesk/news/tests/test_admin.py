@@ -4,6 +4,7 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset
 
+from newsdesk.live.models import LiveBlogPage
 from newsdesk.news.models import ArticlePage, Author, HomePage, SectionPage
 
 from .factories import ArticleFactory, AuthorFactory, SectionFactory, article_form
@@ -19,7 +20,7 @@ class TestEditorsWorkInTheAdmin(WagtailPageTestCase):
 
     def test_page_tree_rules(self):
         self.assertAllowedParentPageTypes(ArticlePage, {SectionPage})
-        self.assertAllowedSubpageTypes(SectionPage, {SectionPage, ArticlePage})
+        self.assertAllowedSubpageTypes(SectionPage, {SectionPage, ArticlePage, LiveBlogPage})
         self.assertAllowedSubpageTypes(HomePage, {SectionPage})
 
     def test_article_is_editable_and_previewable(self):
