@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from newsdesk.demo.content.schema import Photo
 from newsdesk.demo.images import save_photo
-from newsdesk.news.models import Author
+from newsdesk.news.models import ArticleByline, Author
 
 from .conf import live_settings
 from .models import LiveBlogPage, LiveChannel, LiveEntry, ProgrammeSlot
@@ -105,6 +105,12 @@ def save_poster(name):
     image = get_image_model()(
         title=f"{name} poster",
         description=f"{name}: the channel's ident",
+        default_caption=f"{name}, the channel's ident.",
+        credit="Graphic: The Newsdesk",
+        focal_point_x=400,
+        focal_point_y=180,
+        focal_point_width=640,
+        focal_point_height=240,
         file=ImageFile(data, name="live-channel-poster.jpg"),
         file_size=data.tell(),
         file_hash=hashlib.sha1(data.getvalue()).hexdigest(),
@@ -273,13 +279,15 @@ def add_demo_live_blog(section, now=None):
         state=LiveBlogPage.State.LIVE,
         lead_image=lead_photo(),
     )
+    authors = list(Author.objects.order_by("pk")[:3])
+    blog.bylines = [ArticleByline(author=author) for author in authors[:2]]
+    blog.tags.set(["Storms", "Weather", "Flooding"])
     section.add_child(instance=blog)
     blog.save_revision().publish()
     started = now - timedelta(minutes=ENTRIES[0][0] + 5)
     LiveBlogPage.objects.filter(pk=blog.pk).update(
         first_published_at=started, last_published_at=started
     )
-    authors = list(Author.objects.order_by("pk")[:3])
     for position, (minutes_ago, title, paragraphs, key_event, pinned) in enumerate(ENTRIES):
         LiveEntry.objects.create(
             blog=blog,
