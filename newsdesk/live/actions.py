@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from wagtail.log_actions import log
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from . import events
 from .brokers import get_broker
@@ -44,6 +45,11 @@ def can_post_entries(user, blog):
     # the page as well as to edit it: contributors' work goes through review.
     permissions = blog.permissions_for_user(user)
     return permissions.can_edit() and permissions.can_publish()
+
+
+def can_use_live_desk(user):
+    """Whether the user may publish anywhere, so some live blog could take their updates."""
+    return PagePermissionPolicy().user_has_permission(user, "publish")
 
 
 def check_can_post(user, blog):

@@ -6,6 +6,7 @@ which logs it in the blog's history.
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,6 +15,7 @@ from django.urls import reverse
 from .actions import (
     EntryRefused,
     can_post_entries,
+    can_use_live_desk,
     check_can_post,
     do_delete_entry,
     do_edit_entry,
@@ -28,6 +30,8 @@ BLOGS_LISTED = 50
 
 def desk_index(request):
     """The live blogs this editor can post to, running ones first."""
+    if not can_use_live_desk(request.user):
+        raise PermissionDenied
     blogs = LiveBlogPage.objects.order_by("state", "-latest_revision_created_at")
     blogs = [blog for blog in blogs[: BLOGS_LISTED * 2] if can_post_entries(request.user, blog)]
     return TemplateResponse(request, "live/admin/desk_index.html", {"blogs": blogs[:BLOGS_LISTED]})

@@ -5,17 +5,16 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, ListingButton
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from . import admin_views
-from .actions import can_post_entries
+from .actions import can_post_entries, can_use_live_desk
 from .models import LiveBlogPage, LiveChannel
 
 
 class LiveDeskMenuItem(MenuItem):
     def is_shown(self, request):
         # Posting takes the right to publish: without it anywhere, there is nothing to do here.
-        return PagePermissionPolicy().user_has_permission(request.user, "publish")
+        return can_use_live_desk(request.user)
 
 
 class LiveDeskViewSet(ViewSet):

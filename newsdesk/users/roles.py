@@ -2,7 +2,7 @@
 
 Contributors write drafts in the sections their desk group is given `add_page` on
 (see `assign_desk`), and submit them for review. Editors review, publish, unpublish and
-schedule across the site, and moderate comments. Admins are superusers.
+schedule across the site, moderate comments and run the live channels. Admins are superusers.
 The groups themselves are made by the users app's migration 0002.
 """
 

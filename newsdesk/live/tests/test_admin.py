@@ -230,3 +230,10 @@ def test_the_live_desk_is_in_the_menu_of_those_who_may_publish(client, editor, c
     assert desk in client.get(reverse("wagtailadmin_home")).content.decode()
     client.force_login(contributor)
     assert desk not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_live_desk_refuses_those_who_may_not_publish(client, contributor):
+    client.force_login(contributor)
+    response = client.get(reverse("live_admin:desk_index"))
+    assert response.status_code in {302, 403}
+    assert "live/admin/desk_index.html" not in [t.name for t in response.templates]

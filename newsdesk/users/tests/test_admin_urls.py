@@ -17,6 +17,9 @@ from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Site, Task, Workflow
 
+from newsdesk.comments.models import Ban, BlockedTerm
+from newsdesk.comments.tests.factories import CommentFactory, CommentPolicyFactory
+from newsdesk.live.models import LiveBlogPage, LiveChannel, LiveEntry
 from newsdesk.multimedia.tests.factories import PhotoFactory
 from newsdesk.news.tests.factories import ArticleFactory, AuthorFactory
 
@@ -42,13 +45,37 @@ CONTRIBUTOR_VIEWS = {
     "wagtailimages:add",
     "wagtailimages:add_multiple",
     "wagtailimages_chooser:choose",
+    "wagtailimages_chooser:choose_results",
+    "wagtailimages_chooser:chosen_multiple",
     "wagtaildocs:index",
+    "wagtaildocs:index_results",
     "wagtaildocs:add",
     "wagtaildocs:add_multiple",
     "wagtaildocs_chooser:choose",
+    "wagtaildocs_chooser:choose_results",
+    "wagtaildocs_chooser:chosen",
+    "wagtaildocs_chooser:chosen_multiple",
+    "wagtaildocs_chooser:create",
+    "wagtailembeds:chooser",
+    "wagtailembeds:chooser_upload",
     "wagtailsnippetchoosers_news_author:choose",
+    "wagtailsnippetchoosers_news_author:choose_results",
+    "wagtailsnippetchoosers_news_author:chosen_multiple",
+    "wagtailsnippetchoosers_multimedia_audioclip:choose",
+    "wagtailsnippetchoosers_multimedia_audioclip:choose_results",
+    "wagtailsnippetchoosers_multimedia_audioclip:chosen_multiple",
+    "wagtailsnippetchoosers_taggit_tag:choose",
+    "wagtailsnippetchoosers_taggit_tag:choose_results",
+    "wagtailsnippetchoosers_taggit_tag:chosen_multiple",
     "wagtailsnippets_news_author:list",
+    "wagtailsnippets_news_author:list_results",
     "topics:list",
+    "topics:list_results",
+    # remembers which admin hints the user has dismissed
+    "wagtailadmin_dismissibles",
+    # form submissions, listed only for form pages the user may see (the site has none)
+    "wagtailforms:index",
+    "wagtailforms:index_results",
     # read-only lookups used by the editing interface
     "wagtailadmin_api:pages:listing",
     "wagtailadmin_api:documents:listing",
@@ -79,6 +106,17 @@ CONTRIBUTOR_VIEWS = {
     "wagtailadmin_reports:page_types_usage",
     "wagtailadmin_reports:page_types_usage_results",
 }
+MODEL_VIEWSET_VIEWS = [
+    "index",
+    "index_results",
+    "add",
+    "edit",
+    "delete",
+    "history",
+    "history_results",
+    "usage",
+    "copy",
+]
 # Editors also edit, publish, unpublish, move, copy and restore anyone's stories.
 EDITOR_VIEWS = CONTRIBUTOR_VIEWS | {
     "wagtailadmin_api:pages:detail",
@@ -102,6 +140,41 @@ EDITOR_VIEWS = CONTRIBUTOR_VIEWS | {
     "wagtailadmin_pages:history_results",
     "wagtailadmin_reports:locked_pages",
     "wagtailadmin_reports:locked_pages_results",
+    # authors, topics and documents
+    "wagtailsnippets_news_author:add",
+    "wagtailsnippets_news_author:edit",
+    "wagtailsnippets_news_author:copy",
+    "wagtailsnippets_news_author:delete",
+    "wagtailsnippets_news_author:history",
+    "wagtailsnippets_news_author:history_results",
+    "wagtailsnippets_news_author:usage",
+    "wagtailsnippetchoosers_news_author:create",
+    "wagtailsnippetchoosers_taggit_tag:create",
+    "topics:add",
+    "topics:edit",
+    "topics:copy",
+    "topics:delete",
+    "topics:history",
+    "topics:history_results",
+    "topics:usage",
+    "wagtaildocs:edit",
+    "wagtaildocs:delete",
+    "wagtaildocs:document_usage",
+    # reader comments: the moderation queue, editing and replying
+    "comments_moderation:queue",
+    "comments_moderation:edit",
+    "comments_moderation:reply",
+    # the live desk: posting, editing and deleting updates
+    "live_admin:desk_index",
+    "live_admin:desk",
+    "live_admin:edit_entry",
+    "live_admin:delete_entry",
+    # comment rules, blocked terms and bans; the live channels with their schedules
+    *(
+        f"{viewset}:{view}"
+        for viewset in ("comment_rules", "comment_blocked_terms", "comment_bans", "live_channels")
+        for view in MODEL_VIEWSET_VIEWS
+    ),
 }
 # Pages anyone may open: signing in, resetting a password, the admin's own assets.
 PUBLIC_VIEWS = {
@@ -152,6 +225,17 @@ class Objects:
         self.task = Task.objects.first()
         self.user = users[0]
         self.revision = self.article.save_revision()
+        self.comment = CommentFactory(page=self.article)
+        self.comment_policy = CommentPolicyFactory(page=self.article)
+        self.blocked_term = BlockedTerm.objects.create(term="spamword")
+        self.ban = Ban.objects.create(kind=Ban.Kind.EMAIL, value="troll@example.org")
+        self.channel = LiveChannel.objects.create(
+            name="Live", slug="live", stream_url="https://streams.example.org/live.m3u8"
+        )
+        self.blog = self.section.add_child(instance=LiveBlogPage(title="Storm", slug="storm"))
+        self.entry = LiveEntry.objects.create(
+            blog=self.blog, title="Update", body=[("paragraph", "<p>Wind.</p>")]
+        )
 
     def id_for(self, name):
         by_namespace = [
@@ -165,6 +249,11 @@ class Objects:
             ("wagtailsettings", self.site.pk),
             ("wagtailadmin_collections", self.collection.pk),
             ("wagtailadmin_workflows", self.workflow.pk),
+            ("comments_moderation", self.comment.pk),
+            ("comment_rules", self.comment_policy.pk),
+            ("comment_blocked_terms", self.blocked_term.pk),
+            ("comment_bans", self.ban.pk),
+            ("live_channels", self.channel.pk),
         ]
         for namespace, pk in by_namespace:
             if name.startswith(namespace):
@@ -185,6 +274,8 @@ class Objects:
             "filter_spec": "fill-100x100",
             "action_name": "approve",
             "mode_name": "",
+            "blog_id": self.blog.pk,
+            "entry_id": self.entry.pk,
         }
         return {arg: values.get(arg, self.id_for(name)) for arg in names}
 
@@ -241,12 +332,16 @@ def test_every_admin_url_answers_each_role_as_allowed(
         if user:
             client.force_login(user)
         for name, url in urls:
+            if name == "wagtailadmin_logout":
+                continue  # it would end the walk's session
             if opens(client, url) and name not in allowed:
                 unexpected.append(f"{role} opened {name} ({url})")
             if name not in allowed:
                 for variant in filter(None, variants(url)):
                     if opens(client, variant):
                         unexpected.append(f"{role} opened {name} through {variant}")
+            if user:
+                assert "_auth_user_id" in client.session, f"{url} signed the {role} out"
     assert not unexpected, "\n".join(unexpected)
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from newsdesk.live.models import LiveChannel
 from newsdesk.news.models import ArticlePage
 from newsdesk.news.tests.factories import ArticleFactory, article_form
 
@@ -121,6 +122,24 @@ class TestEditor:
         page = ArticlePage.objects.get(slug="embargoed")
         assert not page.live
         assert page.scheduled_revision is not None
+
+    def test_runs_the_live_channels(self, as_user, editor, contributor):
+        data = {
+            "name": "Evening Live",
+            "slug": "evening",
+            "stream_url": "https://streams.example.org/evening/index.m3u8",
+            "sort_order": "0",
+            "programmes-TOTAL_FORMS": "0",
+            "programmes-INITIAL_FORMS": "0",
+            "programmes-MIN_NUM_FORMS": "0",
+            "programmes-MAX_NUM_FORMS": "1000",
+        }
+        add = reverse("live_channels:add")
+        assert denied(as_user(contributor).post(add, data))
+        assert not LiveChannel.objects.exists()
+        response = as_user(editor).post(add, data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+        assert LiveChannel.objects.get().name == "Evening Live"
 
     def test_cannot_manage_users_or_site_settings(self, as_user, editor):
         client = as_user(editor)
