@@ -3,6 +3,8 @@
 Contributors write drafts in the sections their desk group is given `add_page` on
 (see `assign_desk`), and submit them for review. Editors review, publish, unpublish and
 schedule across the site, moderate comments and run the live channels. Admins are superusers.
+A desk editor, who publishes in one section only, is a Contributor whose desk group is given
+EDITOR_PAGE_PERMISSIONS there; reviewing submitted stories stays with the Editors group.
 The groups themselves are made by the users app's migration 0002.
 """
 

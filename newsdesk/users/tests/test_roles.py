@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Site
@@ -10,6 +11,7 @@ from wagtail.models import Page, Site
 from newsdesk.live.models import LiveChannel
 from newsdesk.news.models import ArticlePage
 from newsdesk.news.tests.factories import ArticleFactory, article_form
+from newsdesk.users.roles import CONTRIBUTORS, EDITOR_PAGE_PERMISSIONS, assign_desk
 
 DENIED = {302, 403}
 
@@ -145,6 +147,39 @@ class TestEditor:
         client = as_user(editor)
         assert denied(client.get(reverse("wagtailusers_users:index")))
         assert denied(client.get(settings_url()))
+
+
+@pytest.fixture
+def desk_editor(django_user_model, us_section):
+    """An editor of the U.S. desk only: Contributors' admin rights, editing rights on U.S."""
+    user = django_user_model.objects.create_user("uma", "uma@example.com", "pw")
+    desk = Group.objects.create(name="U.S. desk editors")
+    assign_desk(desk, us_section, EDITOR_PAGE_PERMISSIONS)
+    user.groups.add(Group.objects.get(name=CONTRIBUTORS), desk)
+    return user
+
+
+@pytest.mark.django_db
+class TestDeskEditor:
+    def test_publishes_and_unpublishes_in_their_section(self, as_user, desk_editor, us_section):
+        client = as_user(desk_editor)
+        data = article_form("Desk story", slug="desk-story", **{"action-publish": "1"})
+        assert client.post(add_url(us_section), data).status_code == 302
+        story = ArticlePage.objects.get(slug="desk-story")
+        assert story.live
+        client.post(reverse("wagtailadmin_pages:unpublish", args=(story.pk,)))
+        story.refresh_from_db()
+        assert not story.live
+
+    def test_cannot_publish_or_edit_in_another_section(
+        self, as_user, desk_editor, editor, business
+    ):
+        story = ArticleFactory(parent=business, owner=editor)
+        client = as_user(desk_editor)
+        assert denied(client.get(add_url(business)))
+        assert denied(client.get(edit_url(story)))
+        client.post(reverse("wagtailadmin_pages:unpublish", args=(story.pk,)))
+        assert ArticlePage.objects.get(pk=story.pk).live
 
 
 @pytest.mark.django_db
