@@ -73,6 +73,13 @@ class AudioClip(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def length_display(self):
+        """The duration as a player shows it: 4:05, or 1:02:05 past the hour."""
+        hours, rest = divmod(int(self.duration.total_seconds()), 3600)
+        minutes, seconds = divmod(rest, 60)
+        return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+
+    @property
     def mime_type(self):
         extension = self.file.name.rsplit(".", 1)[-1].lower()
         return self.MIME_TYPES.get(extension, "application/octet-stream")

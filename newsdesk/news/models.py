@@ -267,6 +267,9 @@ class ArticlePage(Page):
         index.SearchField("body"),
         index.FilterField("kicker"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields(
+            "bylines", [index.RelatedFields("author", [index.SearchField("name")])]
+        ),
     ]
 
     parent_page_types = ["news.SectionPage"]
@@ -294,7 +297,7 @@ class ArticlePage(Page):
             return last
         return None
 
-    @property
+    @cached_property
     def correction_notes(self):
         return sorted(self.corrections.all(), key=lambda note: note.noted_at)
 

@@ -9,10 +9,9 @@ from django.urls import reverse
 
 from newsdesk.feeds.generators import ITUNES_NS
 from newsdesk.multimedia.models import AudioClip
-from newsdesk.multimedia.tests.factories import PhotoFactory
+from newsdesk.multimedia.tests.factories import MP3_BYTES, AudioClipFactory, PhotoFactory
 from newsdesk.news.tests.factories import ArticleFactory
 
-from .factories import MP3_BYTES, AudioClipFactory
 from .readers import json_ld_of_type, read_feed, read_json_feed
 
 

@@ -2,6 +2,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 from wagtail.models import Site
+from wagtail.search import index
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from newsdesk.multimedia.tests.factories import PhotoFactory
@@ -64,6 +65,8 @@ class ArticleFactory(wagtail_factories.PageFactory):
     def authors(obj, create, extracted, **kwargs):
         for position, author in enumerate(extracted or []):
             ArticleByline.objects.create(page=obj, author=author, sort_order=position)
+        if extracted:
+            index.insert_or_update_object(obj)  # as publishing in the admin would
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from newsdesk.multimedia.tests.factories import PhotoFactory
+from newsdesk.multimedia.tests.factories import AudioClipFactory, PhotoFactory
 from newsdesk.news.models import ArticlePage, ArticleRelatedLink
 
 from .factories import ArticleFactory, AuthorFactory
@@ -39,6 +39,26 @@ class TestArticlePage:
         html = render(client, page)
         assert "The port on Sunday night." in html
         assert "Boats wait out the storm" not in html
+
+    def test_a_story_with_audio_has_a_player_with_title_length_and_credit(self, client, us_section):
+        clip = AudioClipFactory(
+            title="The harbour report <live>",
+            duration=timedelta(hours=1, minutes=2, seconds=5),
+            credit="Recording: Newsdesk Radio",
+        )
+        html = render(client, ArticleFactory(parent=us_section, audio=clip))
+        player = html[html.index('<figure class="audio-player">') :]
+        player = player[: player.index("</figure>")]
+        assert (
+            f'<audio class="audio-player__audio" controls preload="none" src="{clip.file.url}">'
+            in player
+        )
+        assert "The harbour report &lt;live&gt;" in player
+        assert ">1:02:05<" in player
+        assert "Recording: Newsdesk Radio" in player
+
+    def test_a_story_without_audio_has_no_player(self, client, us_section):
+        assert "audio-player" not in render(client, ArticleFactory(parent=us_section))
 
     def test_published_date_is_human_and_machine_readable(self, client, us_section):
         published = datetime(2021, 6, 28, 9, 30, tzinfo=UTC)

@@ -36,6 +36,11 @@ class TestFinding:
     def test_case_does_not_matter(self, client, newsroom_stories):
         assert found(search(client, q="MUSEUM")) == ["Museum reopens its doors"]
 
+    def test_finds_stories_by_their_authors_names(self, client, newsroom_stories):
+        by_tomas = set(found(search(client, q="Berg")))
+        assert "Ferries run all night while the bridge is shut" in by_tomas
+        assert "Museum reopens its doors" not in by_tomas
+
     def test_nothing_found_says_so(self, client, newsroom_stories):
         html = search(client, q="volcano")
         assert found(html) == []
