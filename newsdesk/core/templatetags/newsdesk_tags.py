@@ -3,6 +3,8 @@ from urllib.parse import quote, urlencode
 from django import template
 from wagtail.models import Page, Site
 
+from newsdesk.core.models import NewsroomSettings
+
 register = template.Library()
 
 
@@ -22,18 +24,21 @@ def section_nav(context):
     }
 
 
-@register.inclusion_tag("components/share_links.html")
-def share_links(url, title):
+@register.inclusion_tag("components/share_links.html", takes_context=True)
+def share_links(context, url, title):
     """Plain share links: no third-party script runs until the reader clicks one."""
 
     def query(**params):
-        return urlencode(params, quote_via=quote)
+        return urlencode({key: value for key, value in params.items() if value}, quote_via=quote)
+
+    request = context.get("request")
+    via = NewsroomSettings.for_request(request).x_handle if request else ""
 
     return {
         "url": url,
         "links": [
             ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + query(u=url)),
-            ("X", "https://twitter.com/intent/tweet?" + query(url=url, text=title)),
+            ("X", "https://twitter.com/intent/tweet?" + query(url=url, text=title, via=via)),
             ("WhatsApp", "https://wa.me/?" + query(text=f"{title} {url}")),
             ("Telegram", "https://t.me/share/url?" + query(url=url, text=title)),
             ("Email", "mailto:?" + query(subject=title, body=url)),

@@ -3,7 +3,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
+from wagtail.models import Site
 
+from newsdesk.core.models import NewsroomSettings
 from newsdesk.multimedia.tests.factories import AudioClipFactory, PhotoFactory
 from newsdesk.news.models import ArticlePage, ArticleRelatedLink
 
@@ -121,6 +123,16 @@ class TestArticlePage:
         script_sources = re.findall(r"<script[^>]*src=\"([^\"]+)\"", html)
         assert script_sources and all(src.startswith("/static/") for src in script_sources)
         assert "<script>" not in html  # no inline scripts either
+
+    def test_x_share_credits_the_newsroom_handle_when_set(self, client, us_section):
+        page = ArticleFactory(parent=us_section, title="Ferry fares rise")
+        assert "via=" not in render(client, page)
+        newsroom = NewsroomSettings.for_site(Site.objects.get(is_default_site=True))
+        newsroom.x_handle = "thenewsdesk"
+        newsroom.save()
+        html = render(client, page)
+        assert "twitter.com/intent/tweet?url=" in html
+        assert "&amp;via=thenewsdesk" in html
 
     def test_topics_link_to_topic_pages(self, client, us_section):
         page = ArticleFactory(parent=us_section)
