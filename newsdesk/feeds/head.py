@@ -107,7 +107,7 @@ def head_metadata(context):
 def article_head(facts, story, live_updates=None):
     request = facts.request
     published, modified = shown_dates(story)
-    authors, topics = story.authors, list(story.tags.all())
+    authors, topics = story.authors, story.topics
     author_urls = [absolute_url(request, author.get_absolute_url()) for author in authors]
     social_photo, article_photos = None, []
     if story.lead_image:

@@ -306,6 +306,11 @@ class ArticlePage(Page):
         return [byline.author for byline in self.bylines.select_related("author")]
 
     @cached_property
+    def topics(self):
+        # tags.all() also works in previews, where the tags are not saved yet.
+        return list(self.tags.all())
+
+    @cached_property
     def trail(self):
         return section_trail(self)
 
@@ -322,7 +327,7 @@ class ArticlePage(Page):
         ]
         if picks:
             return picks[: self.RELATED_STORIES]
-        tag_ids = [tag.pk for tag in self.tags.all()]  # works in previews, where tags are unsaved
+        tag_ids = [tag.pk for tag in self.topics]
         if not tag_ids:
             return []
         return list(
