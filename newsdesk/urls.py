@@ -5,11 +5,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.core.api import api_router
+from newsdesk.core.views import favicon
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("favicon.ico", favicon),
     path("", include("newsdesk.news.urls")),
     path("comments/", include("newsdesk.comments.urls")),
     path("live/", include("newsdesk.live.urls")),
