@@ -11,7 +11,8 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 # The second test run's database (the trust-auth server of a developer machine or CI).
 POSTGRES_TEST_URL ?= postgres://root@127.0.0.1:5432/test
-TEMPLATES_DIR := newsdesk/templates
+# Every app's templates: newsdesk/templates and newsdesk/<app>/templates.
+TEMPLATES_DIR := $(sort $(wildcard newsdesk/templates newsdesk/*/templates))
 # Templates are indented by four spaces; djhtml would otherwise guess per file.
 DJHTML := $(BIN)/djhtml --tabwidth 4
 

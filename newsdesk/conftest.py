@@ -1,8 +1,10 @@
-"""Fixtures every app's tests share: the sections of a small newsroom."""
+"""Fixtures every app's tests share: the sections of a small newsroom and its people."""
 
 import pytest
+from django.contrib.auth.models import Group
 
 from newsdesk.news.tests.factories import SectionFactory
+from newsdesk.users.roles import CONTRIBUTORS, EDITORS, assign_desk
 
 
 @pytest.fixture
@@ -18,3 +20,20 @@ def us_section(news):
 @pytest.fixture
 def opinion(db):
     return SectionFactory(title="Opinion", slug="opinion")
+
+
+@pytest.fixture
+def contributor(django_user_model, news):
+    """A contributor of the News desk."""
+    user = django_user_model.objects.create_user("cora", "cora@example.com", "pw")
+    desk = Group.objects.create(name="News desk")
+    assign_desk(desk, news)
+    user.groups.add(Group.objects.get(name=CONTRIBUTORS), desk)
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model, db):
+    user = django_user_model.objects.create_user("eddie", "eddie@example.com", "pw")
+    user.groups.add(Group.objects.get(name=EDITORS))
+    return user

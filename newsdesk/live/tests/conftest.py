@@ -3,10 +3,8 @@ import threading
 import time
 
 import pytest
-from django.contrib.auth.models import Group
 
 from newsdesk.live.brokers import reset_broker
-from newsdesk.users.roles import CONTRIBUTORS, EDITORS, assign_desk
 
 from .factories import LiveBlogFactory
 from .sse import SseReader
@@ -23,22 +21,6 @@ def fresh_broker():
 @pytest.fixture
 def blog(news):
     return LiveBlogFactory(parent=news, title="Storm on the coast: live updates")
-
-
-@pytest.fixture
-def editor(django_user_model, db):
-    user = django_user_model.objects.create_user("eddie", "eddie@example.com", "pw")
-    user.groups.add(Group.objects.get(name=EDITORS))
-    return user
-
-
-@pytest.fixture
-def contributor(django_user_model, news):
-    user = django_user_model.objects.create_user("cora", "cora@example.com", "pw")
-    desk = Group.objects.create(name="News desk")
-    assign_desk(desk, news)
-    user.groups.add(Group.objects.get(name=CONTRIBUTORS), desk)
-    return user
 
 
 def free_port():
