@@ -6,6 +6,8 @@ so `override_settings` in tests and per-environment settings both work.
 
 from django.conf import settings
 
+from newsdesk.core.conf import AppSettings
+
 DEFAULTS = {
     # Serve anonymous readers' pages from the app's own cache. Off in the test settings,
     # so other apps' tests always see a fresh render; this app's tests turn it on.
@@ -61,15 +63,8 @@ DEFAULTS = {
     "STALE_IF_ERROR": 24 * 3600,
 }
 
-PREFIX = "NEWSDESK_CACHE_"
 
-
-class CacheSettings:
-    def __getattr__(self, name):
-        if name not in DEFAULTS:
-            raise AttributeError(f"No page cache setting named {name}")
-        return getattr(settings, PREFIX + name, DEFAULTS[name])
-
+class CacheSettings(AppSettings):
     @property
     def bypass_cookies(self):
         if self.BYPASS_COOKIES is not None:
@@ -77,4 +72,4 @@ class CacheSettings:
         return frozenset({settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, "messages"})
 
 
-cache_settings = CacheSettings()
+cache_settings = CacheSettings("NEWSDESK_CACHE_", DEFAULTS)

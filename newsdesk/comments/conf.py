@@ -6,7 +6,7 @@ Per-site choices an editor makes (require sign-in, close after N days) live in t
 CommentSettings site setting; per-section and per-article rules in CommentPolicy.
 """
 
-from django.conf import settings
+from newsdesk.core.conf import AppSettings
 
 DEFAULTS = {
     # Characters, counted after normalisation. Longer input is refused, never cut.
@@ -47,14 +47,4 @@ DEFAULTS = {
     "REMEMBER_OWN_COMMENTS": 50,
 }
 
-PREFIX = "NEWSDESK_COMMENTS_"
-
-
-class CommentSettings:
-    def __getattr__(self, name):
-        if name not in DEFAULTS:
-            raise AttributeError(f"No comment setting named {name}")
-        return getattr(settings, PREFIX + name, DEFAULTS[name])
-
-
-comment_settings = CommentSettings()
+comment_settings = AppSettings("NEWSDESK_COMMENTS_", DEFAULTS)

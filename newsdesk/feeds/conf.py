@@ -4,7 +4,7 @@ Read them through `feed_settings.NAME`, which looks at Django's settings on ever
 so `override_settings` in tests and per-environment settings both work.
 """
 
-from django.conf import settings
+from newsdesk.core.conf import AppSettings
 
 DEFAULTS = {
     # Stories in each RSS, Atom and JSON feed, newest first.
@@ -37,14 +37,4 @@ DEFAULTS = {
     "PODCAST_ARTWORK": "fill-3000x3000|format-jpeg",
 }
 
-PREFIX = "NEWSDESK_FEEDS_"
-
-
-class FeedSettings:
-    def __getattr__(self, name):
-        if name not in DEFAULTS:
-            raise AttributeError(f"No feeds setting named {name}")
-        return getattr(settings, PREFIX + name, DEFAULTS[name])
-
-
-feed_settings = FeedSettings()
+feed_settings = AppSettings("NEWSDESK_FEEDS_", DEFAULTS)

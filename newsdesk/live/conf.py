@@ -8,6 +8,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from newsdesk.core.conf import AppSettings
+
 DEFAULTS = {
     # The fan-out broker, as a dotted path to a brokers.base.Broker subclass. None picks
     # the Redis broker when REDIS_URL is set (every server process then delivers every
@@ -42,12 +44,7 @@ DEFAULTS = {
 PREFIX = "NEWSDESK_LIVE_"
 
 
-class LiveSettings:
-    def __getattr__(self, name):
-        if name not in DEFAULTS:
-            raise AttributeError(f"No live setting called {name}")
-        return getattr(settings, PREFIX + name, DEFAULTS[name])
-
+class LiveSettings(AppSettings):
     @property
     def redis_url(self):
         return self.REDIS_URL or getattr(settings, "REDIS_URL", None)
@@ -57,4 +54,4 @@ class LiveSettings:
         return Path(self.STREAMS_ROOT or Path(settings.MEDIA_ROOT) / "live")
 
 
-live_settings = LiveSettings()
+live_settings = LiveSettings(PREFIX, DEFAULTS)

@@ -4,7 +4,7 @@ Read them through `search_settings.NAME`, which looks at Django's settings on ev
 access, so `override_settings` in tests and per-environment settings both work.
 """
 
-from django.conf import settings
+from newsdesk.core.conf import AppSettings
 
 DEFAULTS = {
     "RESULTS_PER_PAGE": 10,
@@ -20,14 +20,4 @@ DEFAULTS = {
     "MAX_RANKED_MATCHES": None,
 }
 
-PREFIX = "NEWSDESK_SEARCH_"
-
-
-class SearchSettings:
-    def __getattr__(self, name):
-        if name not in DEFAULTS:
-            raise AttributeError(f"No search setting named {name}")
-        return getattr(settings, PREFIX + name, DEFAULTS[name])
-
-
-search_settings = SearchSettings()
+search_settings = AppSettings("NEWSDESK_SEARCH_", DEFAULTS)
