@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -34,6 +35,8 @@ class ArticleQuerySet(PageQuerySet):
             .public()
             .select_related("lead_image")
             .prefetch_related("lead_image__renditions")
+            # A teaser marks a live blog that is still running (live.LiveBlogPage's row).
+            .annotate(live_blog_state=F("liveblogpage__state"))
             .order_by("-first_published_at", "-pk")
         )
 

@@ -109,3 +109,18 @@ def test_an_untitled_entry_is_headed_by_its_time(client, blog):
     html = client.get(blog.url).content.decode()
     assert f'aria-labelledby="update-{entry.pk}-time"' in html
     assert f'id="update-{entry.pk}-title"' not in html
+
+
+def test_section_teasers_mark_a_running_live_blog_and_not_an_ended_one(client, news, blog):
+    ended = LiveBlogFactory(parent=news, title="Flood warnings: as it happened")
+    ended.state = LiveBlogPage.State.ENDED
+    ended.save_revision().publish()
+
+    html = client.get(news.url).content.decode()
+
+    def kicker_before(title):
+        teaser = html[: html.index(title)]
+        return teaser[teaser.rindex('<p class="kicker') :]
+
+    assert "kicker--live" in kicker_before(blog.title)
+    assert "kicker--live" not in kicker_before("Flood warnings: as it happened")
