@@ -77,7 +77,8 @@ run: install
 	trap 'kill $$worker $$scheduler $$stream 2>/dev/null; wait $$worker $$scheduler $$stream 2>/dev/null' EXIT INT TERM; \
 	echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"; \
 	DJANGO_SETTINGS_MODULE=newsdesk.settings.dev $(BIN)/granian --interface asginl \
-		--host 127.0.0.1 --port $(PORT) --workers 1 --log-level warning newsdesk.asgi:application
+		--host 127.0.0.1 --port $(PORT) --workers 1 --reload --reload-paths newsdesk \
+		--log-level warning newsdesk.asgi:application
 
 # The production profile on loopback, with the demo newsroom (deploy/localprod.py says how).
 prod: install-test

@@ -155,8 +155,8 @@ STORAGES = {
 }
 
 REDIS_URL = env("REDIS_URL")
-# "pages" holds the full-page cache (newsdesk.caching). With several server processes it
-# must be Redis: a purge has to reach what every process serves.
+# "pages" holds the full-page cache (newsdesk.caching). A purge has to reach what every
+# process serves: Redis in production, a shared folder in the embedded default.
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -175,9 +175,11 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # A folder the site's processes share, so that a story the scheduler publishes in
+        # its own process is purged from the pages the web server serves.
         "pages": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "pages",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("PAGE_CACHE_DIR", BASE_DIR / ".cache" / "pages"),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
