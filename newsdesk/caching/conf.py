@@ -12,8 +12,8 @@ DEFAULTS = {
     # Serve anonymous readers' pages from the app's own cache. Off in the test settings,
     # so other apps' tests always see a fresh render; this app's tests turn it on.
     "ENABLED": True,
-    # The Django cache that holds pages: local memory by default, Redis when REDIS_URL is
-    # set (the only choice with several server processes, which must share purges).
+    # The Django cache that holds pages: a folder the site's processes share by default
+    # (PAGE_CACHE_DIR), Redis when REDIS_URL is set (several servers must share purges).
     "ALIAS": "pages",
     # How long a stored page is fresh. Publishing purges what it changes, so this only
     # bounds what no purge covers (e.g. "3 hours ago" in a teaser).
