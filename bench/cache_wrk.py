@@ -1,14 +1,17 @@
 """Full-page cache figures, side by side, in one run: `python bench/cache_wrk.py`.
 
 Builds the demo in a throwaway PostgreSQL database, starts the production profile's
-pieces on free loopback ports (granian with N workers, Varnish, moto's S3 server, the
-task worker) and nginx serving the demo article saved as a static file, then runs
+pieces on free loopback ports (granian WSGI with N workers, Varnish, moto's S3 server,
+the task worker) and nginx serving the demo article saved as a static file, then runs
 `wrk -t2 -c32 -d15s` on the same article against each of:
 
     nginx static        the ceiling
     through Varnish     Varnish in front of the app (deploy/varnish/default.vcl)
     app cache           the app's own page cache, no Varnish (granian, front door)
-    uncached            the app with NEWSDESK_CACHE_ENABLED=0: a full render per request
+    uncached            the app with NEWSDESK_CACHE_ENABLED=0: no page cache, every request
+                        rendered by Django, with the fragments and routes kept below the
+                        page cache (newsdesk/caching/fragments.py, routes.py)
+    cold render         the same with those off too: every part of the page rendered
 
 and prints requests per second and the ratio to nginx, the uncached single-request p50
 (100 sequential requests), publish-to-visible through Varnish, SQL queries per uncached
@@ -66,7 +69,8 @@ def main():
     database = f"newsdesk_cache_bench_{os.getpid()}"
     processes = localprod.Processes(run_dir / "logs")
     ports = {
-        name: localprod.free_port() for name in ("s3", "cached", "uncached", "varnish", "nginx")
+        name: localprod.free_port()
+        for name in ("s3", "cached", "uncached", "cold", "varnish", "nginx")
     }
     try:
         figures = run(options, run_dir, database, processes, ports)
@@ -102,6 +106,8 @@ def run(options, run_dir, database, processes, ports):
     uncached = localprod.start_app(
         processes, uncached_env, ports["uncached"], options.workers, "granian-uncached"
     )
+    cold_env = {**uncached_env, "NEWSDESK_CACHE_FRAGMENTS": "0", "NEWSDESK_CACHE_ROUTES": "0"}
+    localprod.start_app(processes, cold_env, ports["cold"], options.workers, "granian-cold")
     localprod.start_workers(processes, env)
     localprod.start_varnish(processes, ports["varnish"], ports["cached"], run_dir / "varnish")
     save_static_copy(run_dir, ports["uncached"], article)
@@ -112,6 +118,7 @@ def run(options, run_dir, database, processes, ports):
         "through Varnish": f"http://127.0.0.1:{ports['varnish']}{article}",
         "app cache": f"http://127.0.0.1:{ports['cached']}{article}",
         "uncached": f"http://127.0.0.1:{ports['uncached']}{article}",
+        "cold render": f"http://127.0.0.1:{ports['cold']}{article}",
     }
     figures = {"rates": {}, "sizes": {}}
     for name, url in urls.items():
@@ -121,7 +128,9 @@ def run(options, run_dir, database, processes, ports):
         print(f"wrk {name}: {url}", flush=True)
         figures["rates"][name] = wrk(url)
     figures["p50_ms"] = sequential_p50(ports["uncached"], article)
+    figures["cold_p50_ms"] = sequential_p50(ports["cold"], article)
     figures["queries"] = django_shell(uncached_env, COUNT_QUERIES.format(path=article)).strip()
+    figures["cold_queries"] = django_shell(cold_env, COUNT_QUERIES.format(path=article)).strip()
     figures["rss_mb"] = {
         "cached": worker_rss_mb(cached.pid),
         "uncached": worker_rss_mb(uncached.pid),
@@ -264,13 +273,13 @@ def stop_nginx(run_dir):
 def report(figures, workers):
     rates, ceiling = figures["rates"], figures["rates"]["nginx static"]
     print()
-    print(f"wrk -t2 -c32 -d15s, same article, loopback, granian {workers} workers (ASGI)")
+    print(f"wrk -t2 -c32 -d15s, same article, loopback, granian {workers} workers (WSGI)")
     print(f"{'':18} {'req/s':>10} {'x nginx':>8}  {'status, bytes, X-Cache':<24} target")
     for name, rate in rates.items():
         status, size, outcome = figures["sizes"][name]
         target = TARGETS.get(name)
         target_text = f">= {target:.2f}x" if target else ""
-        if name == "uncached":
+        if name in ("uncached", "cold render"):
             target_text = f">= {UNCACHED_TARGET} req/s"
         print(
             f"{name:18} {rate:>10,.0f} {rate / ceiling:>8.2f}  "
@@ -280,7 +289,12 @@ def report(figures, workers):
     print(
         f"uncached single request: p50 {p50:.1f} ms, p95 {p95:.1f} ms (target p50 < {P50_TARGET_MS} ms)"
     )
-    print(f"SQL queries per uncached article page: {figures['queries']}")
+    p50, p95 = figures["cold_p50_ms"]
+    print(f"cold render single request: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    print(
+        f"SQL queries per article page: uncached {figures['queries']}, "
+        f"cold render {figures['cold_queries']}"
+    )
     visible = figures["publish_to_visible"]
     visible_text = f"{visible * 1000:.0f} ms" if visible is not None else "not seen within 10 s"
     print(f"publish to visible through Varnish: {visible_text} (target < 1 s)")

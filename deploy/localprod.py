@@ -3,7 +3,8 @@
     PostgreSQL (127.0.0.1:5432, database newsdesk_prod, made afresh on every start)
     Redis      (127.0.0.1:6379, database 1, emptied on every start): the caches
     moto       (S3 server on 127.0.0.1:9000): media, bucket "newsdesk-media"
-    granian    (ASGI, several workers, 127.0.0.1:8001): the app behind its page cache
+    granian    (WSGI, several workers, 127.0.0.1:8001): pages, behind the app's page cache
+    granian    (ASGI, 127.0.0.1:8002): the live blogs' event streams
     db_worker  (django-tasks): Varnish purges and other background tasks
     scheduler  (run_scheduler): scheduled publishing
     Varnish    (127.0.0.1:8080, deploy/varnish/default.vcl): what readers talk to
@@ -213,6 +214,25 @@ def prepare_app(env, load_demo=True):
 
 
 def start_app(processes, env, port, workers, name="granian"):
+    """Pages: WSGI, one thread a worker (a render is CPU work; more threads only fight
+    over the GIL)."""
+    argv = [
+        BIN / "granian",
+        "--interface", "wsgi",
+        "--host", "127.0.0.1",
+        "--port", port,
+        "--workers", workers,
+        "--blocking-threads", "1",
+        "--log-level", "warning",
+        "newsdesk.caching.wsgi:application",
+    ]  # fmt: skip
+    process = processes.start(name, argv, env)
+    wait_for_http(f"http://127.0.0.1:{port}/healthz/", timeout=60)
+    return process
+
+
+def start_streams_app(processes, env, port, workers=1, name="granian-streams"):
+    """The live blogs' event streams: ASGI, thousands of readers a worker."""
     argv = [
         BIN / "granian",
         "--interface", "asgi",
@@ -236,13 +256,16 @@ def start_workers(processes, env):
     processes.start("scheduler", [BIN / "python", "manage.py", "run_scheduler"], env)
 
 
-def render_vcl(backend_port, path):
+def render_vcl(backend_port, path, streams_port=None):
     text = VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";')
+    text = text.replace('.port = "8002";', f'.port = "{streams_port or backend_port}";')
     Path(path).write_text(text)
     return path
 
 
-def start_varnish(processes, port, backend_port, work_dir=None, memory="256m"):
+def start_varnish(
+    processes, port, backend_port, work_dir=None, memory="256m", streams_port=None
+):
     """varnishd in the foreground. Its workers run as Debian's varnish users, so the VCL
     sits in a directory they can read (a fresh one under /tmp unless work_dir is given)."""
     if shutil.which("varnishd") is None:
@@ -250,7 +273,7 @@ def start_varnish(processes, port, backend_port, work_dir=None, memory="256m"):
     work_dir = Path(work_dir or tempfile.mkdtemp(prefix="newsdesk-varnish-"))
     work_dir.mkdir(parents=True, exist_ok=True)
     work_dir.chmod(0o755)
-    vcl = render_vcl(backend_port, work_dir / "default.vcl")
+    vcl = render_vcl(backend_port, work_dir / "default.vcl", streams_port)
     argv = [
         "varnishd", "-F",
         "-n", work_dir / "varnish",
@@ -272,6 +295,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8080, help="Varnish, what readers use")
     parser.add_argument("--app-port", type=int, default=8001)
+    parser.add_argument("--streams-port", type=int, default=8002)
     parser.add_argument("--s3-port", type=int, default=9000)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--database", default="newsdesk_prod")
@@ -288,8 +312,11 @@ def main():
         env = app_environment(database_url, options.s3_port, public_url, varnish_url=public_url)
         prepare_app(env)
         start_app(processes, env, options.app_port, options.workers)
+        start_streams_app(processes, env, options.streams_port)
         start_workers(processes, env)
-        start_varnish(processes, options.port, options.app_port, RUN_DIR)
+        start_varnish(
+            processes, options.port, options.app_port, RUN_DIR, streams_port=options.streams_port
+        )
         print(f"newsdesk (production profile) on {public_url}/  (admin: {public_url}/admin/)")
         print(f"logs in {RUN_DIR / 'logs'}; Ctrl-C stops everything")
         while all(process.poll() is None for _name, process, _log in processes.running):

@@ -6,8 +6,11 @@
 # served from there while the app or its database is down; while all is well a stale page
 # is served for at most 30 s, while one background fetch gets the new copy.
 #
-# The tools that start Varnish (deploy/localprod.py, the tests, the bench) replace the
-# backend's host and port below.
+# Two backends: pages from the WSGI server, the live blogs' event streams from the ASGI
+# one (Django under ASGI hops threads for every synchronous middleware, which costs more
+# than rendering a page; streams need ASGI). One ASGI server may be both: give both
+# backends its port. The tools that start Varnish (deploy/localprod.py, the tests, the
+# bench) replace the backends' ports below.
 
 vcl 4.1;
 
@@ -27,6 +30,13 @@ backend default {
         .window = 3;
         .threshold = 2;
     }
+}
+
+backend streams {
+    .host = "127.0.0.1";
+    .port = "8002";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 60s;
 }
 
 # Who may purge: the app, on this machine.
@@ -53,10 +63,12 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # Personal, admin and streaming URLs (the app's NEWSDESK_CACHE_EXCLUDED_PATHS).
-    if (req.url ~ "^/(admin|comments|documents|api|healthz)(/|$)"
-        || req.url ~ "^/live/blog/"
-        || req.http.Accept ~ "text/event-stream") {
+    if (req.url ~ "^/live/blog/" || req.http.Accept ~ "text/event-stream") {
+        set req.backend_hint = streams;
+        return (pass);
+    }
+    # Personal and admin URLs (the app's NEWSDESK_CACHE_EXCLUDED_PATHS).
+    if (req.url ~ "^/(admin|comments|documents|api|healthz)(/|$)") {
         return (pass);
     }
     # Signed-in readers and editors.

@@ -20,6 +20,12 @@ DEFAULTS = {
     "TTL": 300,
     # Redirects and "not found" pages are kept this briefly: a story may appear there.
     "SHORT_TTL": 30,
+    # Below the page cache, for the renders it does not spare: the site's header (one
+    # copy for every page) and each page's own content, kept as rendered fragments under
+    # the same purges as the pages (fragments.py), and Wagtail's routing remembered
+    # (routes.py). Off in the test settings, like ENABLED.
+    "FRAGMENTS": True,
+    "ROUTES": True,
     # Past its freshness a page is kept this long more, and handed out while one request
     # renders the new copy (no stampede) or while the database is down.
     "STALE_SECONDS": 24 * 3600,

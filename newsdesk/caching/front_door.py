@@ -1,14 +1,16 @@
-"""An ASGI wrapper that answers fresh page-cache hits before Django sees the request.
+"""ASGI and WSGI wrappers that answer fresh page-cache hits before Django sees the request.
 
 The middleware already skips sessions, auth and routing on a hit, but Django still builds
-a request, sends the request signals and hops threads for them; at breaking-news load
-that is most of the cost. This looks at the raw ASGI scope with the same rules
-(policy.py) and the same store (store.py), and hands everything else (misses, stale
-pages, signed-in readers, streams) to Django untouched. With Redis as the store, the
-pages it served are also kept in the process (local_copies.py).
+a request, sends the request signals and (under ASGI) hops threads for them; at
+breaking-news load that is most of the cost. These look at the raw ASGI scope or WSGI
+environ with the same rules (policy.py) and the same store (store.py), and hand
+everything else (misses, stale pages, signed-in readers, streams) to Django untouched.
+With Redis as the store, the pages they served are also kept in the process
+(local_copies.py).
 """
 
 import time
+from http import HTTPStatus
 
 from .conf import cache_settings
 from .local_copies import LocalCopies
@@ -16,19 +18,12 @@ from .policy import cookie_names, is_cacheable_request, normalized_query, scheme
 from .store import page_key, page_store
 
 
-class PageCacheFrontDoor:
-    def __init__(self, app):
-        self.app = app
+class FreshPages:
+    """The fresh stored page for a request's raw parts, or None."""
+
+    def __init__(self):
         self._store = None
         self.copies = None
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] == "http" and cache_settings.ENABLED:
-            page = self.fresh_page(scope)
-            if page is not None:
-                await send_page(send, page, head_only=scope["method"] == "HEAD")
-                return
-        await self.app(scope, receive, send)
 
     @property
     def store(self):
@@ -40,27 +35,85 @@ class PageCacheFrontDoor:
             self.copies.listen(self._store.cache)
         return self._store
 
-    def fresh_page(self, scope):
-        headers = request_headers(scope)
+    def find(self, method, path, query_string, raw_scheme, headers):
+        """headers: lowercase names to values, as bytes."""
         host = headers.get(b"host")
         if host is None or not is_cacheable_request(
-            scope["method"],
-            scope["path"],
+            method,
+            path,
             cookie_names(headers.get(b"cookie", b"").decode("latin-1")),
             b"authorization" in headers,
         ):
             return None
-        query = normalized_query(scope["query_string"].decode("latin-1"))
-        origin = f"{scheme_of(scope['scheme'], headers.get)}://{host.decode('latin-1')}"
-        key = page_key(origin, scope["path"], query)
+        query = normalized_query(query_string)
+        origin = f"{scheme_of(raw_scheme, headers.get)}://{host.decode('latin-1')}"
+        key = page_key(origin, path, query)
         store = self.store
         if page := self.copies.get(key):
             return page
-        lookup = store.lookup_key(key, scope["path"])
+        lookup = store.lookup_key(key, path)
         if not lookup.is_fresh:
             return None
         self.copies.put(key, lookup.page)
         return lookup.page
+
+
+class PageCacheFrontDoor:
+    """For the ASGI server (asgi.py)."""
+
+    def __init__(self, app):
+        self.app = app
+        self.pages = FreshPages()
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and cache_settings.ENABLED:
+            page = self.pages.find(
+                scope["method"],
+                scope["path"],
+                scope["query_string"].decode("latin-1"),
+                scope["scheme"],
+                request_headers(scope),
+            )
+            if page is not None:
+                await send_page(send, page, head_only=scope["method"] == "HEAD")
+                return
+        await self.app(scope, receive, send)
+
+
+class WSGIPageCacheFrontDoor:
+    """For the WSGI server (wsgi.py)."""
+
+    def __init__(self, app):
+        self.app = app
+        self.pages = FreshPages()
+
+    def __call__(self, environ, start_response):
+        if cache_settings.ENABLED:
+            method = environ["REQUEST_METHOD"]
+            page = self.pages.find(
+                method,
+                # WSGI gives the path decoded as latin-1; ASGI and Django's request.path
+                # as UTF-8.
+                environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "replace"),
+                environ.get("QUERY_STRING", ""),
+                environ.get("wsgi.url_scheme", "http"),
+                environ_headers(environ),
+            )
+            if page is not None:
+                status = f"{page.status} {HTTPStatus(page.status).phrase}"
+                start_response(status, page_headers(page))
+                return [b"" if method == "HEAD" else page.content]
+        return self.app(environ, start_response)
+
+
+def environ_headers(environ):
+    headers = {}
+    for name, value in environ.items():
+        if name.startswith("HTTP_"):
+            headers[name[5:].replace("_", "-").lower().encode()] = value.encode("latin-1")
+    if "CONTENT_TYPE" in environ:
+        headers[b"content-type"] = environ["CONTENT_TYPE"].encode("latin-1")
+    return headers
 
 
 def request_headers(scope):
@@ -71,16 +124,17 @@ def request_headers(scope):
     return headers
 
 
+def page_headers(page):
+    headers = [(name.lower(), value) for name, value in page.headers]
+    return [
+        *((name, value) for name, value in headers if name != "content-length"),
+        ("content-length", str(len(page.content))),
+        ("age", str(int(time.time() - page.stored_at))),
+        ("x-cache", "HIT"),
+    ]
+
+
 async def send_page(send, page, head_only):
-    headers = [
-        (name.lower().encode("latin-1"), value.encode("latin-1"))
-        for name, value in page.headers
-        if name.lower() != "content-length"
-    ]
-    headers += [
-        (b"content-length", str(len(page.content)).encode()),
-        (b"age", str(int(time.time() - page.stored_at)).encode()),
-        (b"x-cache", b"HIT"),
-    ]
+    headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in page_headers(page)]
     await send({"type": "http.response.start", "status": page.status, "headers": headers})
     await send({"type": "http.response.body", "body": b"" if head_only else page.content})

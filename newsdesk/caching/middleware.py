@@ -14,6 +14,7 @@ from django.utils.deprecation import MiddlewareMixin
 
 from .banner import seconds_left_on_banner
 from .conf import cache_settings
+from .fragments import read_generations, seconds_left_on_fragments
 from .outage import database_unavailable_response, is_database_outage
 from .policy import (
     add_shared_cache_headers,
@@ -40,11 +41,13 @@ class PageCacheMiddleware:
         if not is_anonymous_read(request):
             return personal(self.get_response(request))
         if not cache_settings.ENABLED:
+            read_generations(request, page_store())
             return shareable(request, self.get_response(request))
         store, lookup = look_up(request)
         if served := serve_stored(store, lookup):
             return served
         generations = store.current_generations(request.path)
+        read_generations(request, store, generations)
         try:
             response = self.get_response(request)
         finally:
@@ -56,11 +59,13 @@ class PageCacheMiddleware:
         if not is_anonymous_read(request):
             return personal(await self.get_response(request))
         if not cache_settings.ENABLED:
+            read_generations(request, page_store())
             return shareable(request, await self.get_response(request))
         store, lookup = look_up(request)
         if served := serve_stored(store, lookup):
             return served
         generations = store.current_generations(request.path)
+        read_generations(request, store, generations)
         try:
             response = await self.get_response(request)
         finally:
@@ -127,8 +132,9 @@ def personal(response):
 
 
 def capped_by_banner(request, ttl):
-    seconds_left = seconds_left_on_banner(request)
-    return ttl if seconds_left is None else min(ttl, seconds_left)
+    """No longer than the banner it shows, or the fragments it is made of, last."""
+    limits = (seconds_left_on_banner(request), seconds_left_on_fragments(request))
+    return min([ttl, *(seconds for seconds in limits if seconds is not None)])
 
 
 def stored_response(page, outcome):

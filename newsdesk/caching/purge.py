@@ -15,7 +15,12 @@ from .tasks import purge_everything_from_frontend_caches
 
 def is_purging():
     """Whether any cache is in use; without one, finding what to purge is wasted work."""
-    return cache_settings.ENABLED or bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+    return uses_store() or bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def uses_store():
+    """Pages or fragments (fragments.py) kept under the page store's generations."""
+    return cache_settings.ENABLED or cache_settings.FRAGMENTS
 
 
 def purge_paths(paths, site):
@@ -23,14 +28,14 @@ def purge_paths(paths, site):
     paths = sorted(set(paths))
     if not paths:
         return
-    if cache_settings.ENABLED:
+    if uses_store():
         page_store().purge_paths(paths)
     if site is not None and getattr(settings, "WAGTAILFRONTENDCACHE", None):
         PurgeBatch(site.root_url + iri_to_uri(path) for path in paths).purge()
 
 
 def purge_everything():
-    if cache_settings.ENABLED:
+    if uses_store():
         page_store().purge_everything()
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         purge_everything_from_frontend_caches.enqueue()

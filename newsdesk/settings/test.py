@@ -12,6 +12,8 @@ CACHES = {
 }
 # Every test sees a fresh render; newsdesk/caching/tests turn the page cache on.
 NEWSDESK_CACHE_ENABLED = False
+NEWSDESK_CACHE_FRAGMENTS = False
+NEWSDESK_CACHE_ROUTES = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="newsdesk-test-media-")

@@ -34,3 +34,13 @@ def ana(db):
 @pytest.fixture
 def ben(db):
     return AuthorFactory(name="Ben Ode", slug="ben-ode")
+
+
+@pytest.fixture
+def fragments():
+    """Fragments and remembered routes on, the page cache off: every request is rendered
+    by Django, from whatever fragments it finds (the test settings keep them all off)."""
+    with override_settings(NEWSDESK_CACHE_FRAGMENTS=True, NEWSDESK_CACHE_ROUTES=True):
+        caches["pages"].clear()
+        yield caches["pages"]
+        caches["pages"].clear()

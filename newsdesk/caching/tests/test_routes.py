@@ -1,0 +1,95 @@
+"""Remembered routes: a path leads to its page with one query, and a page moved,
+renamed, unpublished or deleted is never served from a remembered route."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+
+from newsdesk.news.tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def page_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    walked = [query for query in queries if '"wagtailcore_page"."slug" =' in query["sql"]]
+    return response, walked
+
+
+def test_the_second_request_takes_the_remembered_route(client, fragments, story):
+    first, walked_first = page_queries(client, story.url)
+    second, walked_second = page_queries(client, story.url)
+    assert first.status_code == second.status_code == 200
+    assert walked_first  # the tree walked, a level at a time
+    assert not walked_second
+    assert second.context["page"] == story
+
+
+def test_an_unpublished_story_is_not_found_on_its_remembered_route(client, fragments, story):
+    client.get(story.url)
+    story.unpublish()
+    assert client.get(story.url).status_code == 404
+
+
+def test_a_deleted_story_is_not_found_on_its_remembered_route(client, fragments, story):
+    url = story.url
+    client.get(url)
+    story.delete()
+    assert client.get(url).status_code == 404
+
+
+def test_a_renamed_story_leaves_its_old_path_to_the_page_now_there(
+    client, fragments, story, us_section
+):
+    old_url = story.url
+    client.get(old_url)
+    story.slug = "sea-wall-vote-renamed"
+    story.save_revision().publish()
+    story.refresh_from_db()
+    newcomer = ArticleFactory(parent=us_section, title="Another vote", slug="sea-wall-vote")
+    assert newcomer.url == old_url
+    response = client.get(old_url)
+    assert response.status_code == 200
+    assert response.context["page"] == newcomer
+    assert client.get(story.url).context["page"] == story
+
+
+def test_a_moved_story_is_served_at_its_new_path_only(client, fragments, story, opinion):
+    old_url = story.url
+    client.get(old_url)
+    story.move(opinion, pos="last-child")
+    story.refresh_from_db()
+    old = client.get(old_url)
+    assert old.status_code == 301  # Wagtail's redirect from the old path
+    assert old["Location"] == story.url == "/opinion/sea-wall-vote/"
+    assert client.get(story.url).status_code == 200
+
+
+@pytest.fixture
+def site_root_paths():
+    """Wagtail keeps the sites' root paths in the default cache, which outlives the
+    test's transaction: forget them after a test that changes a site."""
+    yield
+    Site.clear_site_root_paths_cache()
+
+
+def test_a_site_given_another_root_routes_anew(
+    client, fragments, story, opinion, site_root_paths
+):
+    client.get("/")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = opinion
+    site.save()
+    assert client.get("/").context["page"] == opinion
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/news/us/no-such-story/", "/news/%E2%9C%93/", "/" + "a/" * 300, "/news/us/../us/"],
+)
+def test_paths_that_lead_nowhere_are_not_found_and_not_remembered(client, fragments, path, story):
+    assert client.get(path).status_code == 404
+    assert client.get(path).status_code == 404
+    assert not [key for key in fragments._cache if "route:" in key]
