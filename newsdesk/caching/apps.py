@@ -38,6 +38,8 @@ class CachingConfig(AppConfig):
             "core.BreakingNews",
             "news.Author",
             "wagtailcore.Site",
+            # A page made private, or public again, with its subtree.
+            "wagtailcore.PageViewRestriction",
         ):
             model = apps.get_model(label)
             post_save.connect(signals.purge_everything_on_change, sender=model)

@@ -19,6 +19,7 @@ which the page then inherits.
 """
 
 import hashlib
+import math
 import time
 from typing import NamedTuple
 
@@ -102,4 +103,4 @@ def seconds_left_on_fragments(request):
     expires_at = getattr(request, EXPIRY_ATTR, None)
     if expires_at is None:
         return None
-    return max(int(expires_at - time.time()), 0)
+    return max(math.ceil(expires_at - time.time()), 0)

@@ -1,11 +1,16 @@
-"""Wagtail's routing, remembered: which page a path leads to.
+"""Wagtail's routing, remembered: which site a request is for and which page a path
+leads to.
 
 Wagtail finds a page by walking the tree from the site's root, a query or two per level.
-Here the answer (page id, type and the page's url_path) is kept per site and path, and
-on the next request only that page is fetched and checked: it must still be live and
-still sit at that url_path. A page moved, renamed, unpublished or deleted fails the check
-and the walk runs again, so a remembered route can be wasted but never wrong, and needs
-no purge.
+Here the answer is kept two ways:
+
+* For anonymous readers' requests (those that carry the page store's generations, see
+  fragments.py) the site and the page itself are kept under those generations: the
+  site-wide one and the path's own, which every publish, unpublish, move or deletion of
+  the page, and any change to a site, retires. As fresh as the page cache's pages.
+* For everyone, the page's id, type and url_path per site and path. The page is fetched
+  by id and must still be live and at that url_path, or the tree is walked again: a
+  remembered route can be wasted but never wrong, and needs no purge.
 """
 
 import hashlib
@@ -19,36 +24,55 @@ from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
 from .conf import cache_settings
+from .fragments import GENERATIONS_ATTR
 
 ROUTE_SECONDS = 24 * 3600
 
 
 class RouteMemoryMiddleware(MiddlewareMixin):
-    """Around Wagtail's serve view: the remembered route first, the walk's answer kept."""
+    """Before Wagtail's serve view: the request's site and route, remembered or walked."""
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not wagtail_serve or not is_remembering():
             return None
         path = view_args[0] if view_args else view_kwargs.get("path", "")
-        remembered = route_from_memory(request, path)
-        if remembered is not None:
-            # Wagtail's own per-request memo (Page.route_for_request): serve() takes it.
-            request._wagtail_route_for_request = remembered
-        else:
-            request.newsdesk_route_path = path
+        generations = getattr(request, GENERATIONS_ATTR, None)
+        if generations is not None and None in generations:
+            generations = None  # the cache did not answer
+        site = remembered_site(request, generations)
+        if site is None:
+            return None
+        route = kept_route(site, path, generations) or remembered_route(site, path)
+        if route is None:
+            route = walk(request, site, path, generations)
+        # Wagtail's own per-request memo (Page.route_for_request): serve() takes it.
+        request._wagtail_route_for_request = route
         return None
 
-    def process_response(self, request, response):
-        path = getattr(request, "newsdesk_route_path", None)
-        if path is not None and response.status_code == 200:
-            remember_route(request, path)
-        return response
 
-
-def route_from_memory(request, path):
-    site = Site.find_for_request(request)
+def remembered_site(request, generations):
+    """The request's site, given to Wagtail's memo for Site.find_for_request."""
+    if generations is None:
+        return Site.find_for_request(request)
+    host = hashlib.sha1(request._get_raw_host().encode(), usedforsecurity=False).hexdigest()
+    key = f"site:{generations[0]}:{host}:{request.get_port()}"
+    site = route_cache().get(key)
     if site is None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            route_cache().set(key, site, timeout=ROUTE_SECONDS)
+    request._wagtail_site = site
+    return site
+
+
+def kept_route(site, path, generations):
+    if generations is None:
         return None
+    page = route_cache().get(kept_page_key(site, path, generations))
+    return RouteResult(page) if page is not None else None
+
+
+def remembered_route(site, path):
     entry = route_cache().get(route_key(site, path))
     if entry is None:
         return None
@@ -61,19 +85,21 @@ def route_from_memory(request, path):
     return RouteResult(page) if page is not None else None
 
 
-def remember_route(request, path):
-    route = getattr(request, "_wagtail_route_for_request", None)
+def walk(request, site, path, generations):
+    """Wagtail's own routing; a plain route to a page is remembered."""
+    route = Page.route_for_request(request, path)
     if route is None:
-        return
+        return None
     page, args, kwargs = route
     # Only plain routes: a page that answers sub-paths itself decides per request.
     if args or kwargs or not is_plain_route(page):
-        return
-    site = Site.find_for_request(request)
-    if site is None:
-        return
+        return route
+    # Kept before the page is rendered: nothing computed for this request goes with it.
+    if generations is not None:
+        route_cache().set(kept_page_key(site, path, generations), page, timeout=ROUTE_SECONDS)
     entry = (page._meta.label, page.pk, page.url_path)
     route_cache().set(route_key(site, path), entry, timeout=ROUTE_SECONDS)
+    return route
 
 
 def is_plain_route(page):
@@ -87,9 +113,17 @@ def is_remembering():
 
 def route_key(site, path):
     """Per site and its root page: a site given another root routes anew."""
+    return f"route:{site.pk}:{site.root_page_id}:{path_digest(path)}"
+
+
+def kept_page_key(site, path, generations):
+    everything, own_path = generations
+    return f"route-page:{everything}:{own_path}:{site.pk}:{path_digest(path)}"
+
+
+def path_digest(path):
     components = "/".join(component for component in path.split("/") if component)
-    digest = hashlib.sha1(components.encode(), usedforsecurity=False).hexdigest()
-    return f"route:{site.pk}:{site.root_page_id}:{digest}"
+    return hashlib.sha1(components.encode(), usedforsecurity=False).hexdigest()
 
 
 def route_cache():

@@ -187,6 +187,8 @@ else:
 
 # The full-page cache (newsdesk/caching/conf.py has every NEWSDESK_CACHE_* setting).
 NEWSDESK_CACHE_ENABLED = env_bool("NEWSDESK_CACHE_ENABLED", True)
+NEWSDESK_CACHE_FRAGMENTS = env_bool("NEWSDESK_CACHE_FRAGMENTS", True)
+NEWSDESK_CACHE_ROUTES = env_bool("NEWSDESK_CACHE_ROUTES", True)
 
 # Live blogs' fan-out (newsdesk/live/conf.py has every NEWSDESK_LIVE_* setting). Sites that
 # share one Redis need a prefix each: pub/sub channels ignore the database number.

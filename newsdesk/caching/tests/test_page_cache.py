@@ -5,6 +5,7 @@ import time
 import pytest
 from django.test import Client, override_settings
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from newsdesk.caching.store import page_store
 from newsdesk.core.models import BreakingNews
@@ -209,3 +210,15 @@ def test_readers_arriving_while_a_purged_page_renders_get_the_stale_copy(
 
     assert len(renders) == 1
     assert meanwhile == ["STALE"] * 50
+
+
+def test_a_story_made_private_leaves_the_cache_at_once(client, page_cache, story, commits):
+    assert client.get(story.url)["X-Cache"] == "MISS"
+    with commits():
+        PageViewRestriction.objects.create(
+            page=story, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+        )
+    response = client.get(story.url)
+    assert response.status_code == 200  # Wagtail's password form, not the story
+    assert 'name="password"' in response.content.decode()
+    assert "article__headline" not in response.content.decode()
