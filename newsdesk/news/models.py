@@ -1,9 +1,11 @@
+from collections import defaultdict
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber, Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -106,15 +108,33 @@ class HomePage(Page):
         return [link.story for link in links if link.story.live and link.story.pk not in exclude]
 
     def section_blocks(self, shown):
-        blocks = []
-        for section in SectionPage.objects.child_of(self).live().in_menu():
-            stories = (
-                ArticlePage.objects.descendant_of(section)
-                .for_listing()
-                .exclude(pk__in=shown)[: self.SECTION_STORIES]
+        """The newest stories of each section in the menu, in one query for them all: each
+        story is numbered within its top-level section (the start of its tree path)."""
+        sections = list(SectionPage.objects.child_of(self).live().in_menu())
+        if not sections:
+            return []
+        path_length = len(sections[0].path)  # siblings: one depth, one path length
+        stories = (
+            ArticlePage.objects.descendant_of(self)
+            .for_listing()
+            .exclude(pk__in=shown)
+            .annotate(section_path=Substr("path", 1, path_length))
+            .filter(section_path__in=[section.path for section in sections])
+            .annotate(
+                position=Window(
+                    RowNumber(),
+                    partition_by=F("section_path"),
+                    order_by=[F("first_published_at").desc(), F("pk").desc()],
+                )
             )
-            blocks.append((section, list(stories)))
-        return [(section, stories) for section, stories in blocks if stories]
+            .filter(position__lte=self.SECTION_STORIES)
+        )
+        by_section = defaultdict(list)
+        for story in stories:
+            by_section[story.section_path].append(story)
+        return [
+            (section, by_section[section.path]) for section in sections if by_section[section.path]
+        ]
 
 
 class SectionPage(Page):

@@ -75,6 +75,20 @@ class TestFrontPage:
         shown = {context["lead_story"], *context["top_stories"]}
         assert not shown & set(sections[news])
 
+    def test_a_section_block_holds_its_newest_stories_subsections_included(
+        self, client, news, us_section, opinion
+    ):
+        # Lead and top stories take the five newest; the blocks fill from the rest.
+        for day in range(5):
+            ArticleFactory(parent=opinion, lead_image=None, published_at=days_ago(day))
+        older = [
+            ArticleFactory(parent=parent, lead_image=None, published_at=days_ago(10 + day))
+            for day, parent in enumerate([us_section, news, us_section, news, news, us_section])
+        ]
+        sections = dict(client.get("/").context["section_blocks"])
+        assert sections[news] == older[: HomePage.SECTION_STORIES]  # newest first
+        assert us_section not in sections  # a subsection's stories are its section's
+
     def test_header_lists_the_sections(self, client, news, opinion):
         html = client.get("/").content.decode()
         nav = html[html.index('aria-label="Sections"') :]
