@@ -263,9 +263,7 @@ def render_vcl(backend_port, path, streams_port=None):
     return path
 
 
-def start_varnish(
-    processes, port, backend_port, work_dir=None, memory="256m", streams_port=None
-):
+def start_varnish(processes, port, backend_port, work_dir=None, memory="256m", streams_port=None):
     """varnishd in the foreground. Its workers run as Debian's varnish users, so the VCL
     sits in a directory they can read (a fresh one under /tmp unless work_dir is given)."""
     if shutil.which("varnishd") is None:

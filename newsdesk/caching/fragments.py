@@ -27,6 +27,7 @@ from django.utils.safestring import mark_safe
 
 from .banner import seconds_left_on_banner
 from .conf import cache_settings
+from .generational import generational_values
 from .policy import is_cacheable_request, normalized_query
 from .store import page_store
 
@@ -68,7 +69,7 @@ def render_fragment(context, name, nodelist, vary, shared):
         return nodelist.render(context)
     store = page_store()
     key = fragment_key(request, name, vary, generations if not shared else generations[:1], shared)
-    found = store.cache.get(key)
+    found = generational_values.get(store.cache, key)
     if found is not None:
         note_expiry(request, found.expires_at)
         return mark_safe(found.html)
@@ -79,7 +80,8 @@ def render_fragment(context, name, nodelist, vary, shared):
         lifetime = min(lifetime, banner_seconds)
     if lifetime > 0:
         expires_at = time.time() + lifetime
-        store.cache.set(key, StoredFragment(str(html), expires_at), timeout=lifetime)
+        fragment = StoredFragment(str(html), expires_at)
+        generational_values.set(store.cache, key, fragment, timeout=lifetime)
         note_expiry(request, expires_at)
     return html
 

@@ -135,6 +135,8 @@ def page_headers(page):
 
 
 async def send_page(send, page, head_only):
-    headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in page_headers(page)]
+    headers = [
+        (name.encode("latin-1"), value.encode("latin-1")) for name, value in page_headers(page)
+    ]
     await send({"type": "http.response.start", "status": page.status, "headers": headers})
     await send({"type": "http.response.body", "body": b"" if head_only else page.content})

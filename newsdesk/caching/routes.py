@@ -8,6 +8,8 @@ Here the answer is kept two ways:
   fragments.py) the site and the page itself are kept under those generations: the
   site-wide one and the path's own, which every publish, unpublish, move or deletion of
   the page, and any change to a site, retires. As fresh as the page cache's pages.
+  The page's view restrictions go with it (any change to one purges everything) for the
+  page types that take them (KeptRestrictionsMixin).
 * For everyone, the page's id, type and url_path per site and path. The page is fetched
   by id and must still be live and at that url_path, or the tree is walked again: a
   remembered route can be wasted but never wrong, and needs no purge.
@@ -25,6 +27,8 @@ from wagtail.views import serve as wagtail_serve
 
 from .conf import cache_settings
 from .fragments import GENERATIONS_ATTR
+from .generational import generational_values
+from .restrictions import KeptRestrictionsMixin
 
 ROUTE_SECONDS = 24 * 3600
 
@@ -56,11 +60,11 @@ def remembered_site(request, generations):
         return Site.find_for_request(request)
     host = hashlib.sha1(request._get_raw_host().encode(), usedforsecurity=False).hexdigest()
     key = f"site:{generations[0]}:{host}:{request.get_port()}"
-    site = route_cache().get(key)
+    site = generational_values.get(route_cache(), key)
     if site is None:
         site = Site.find_for_request(request)
         if site is not None:
-            route_cache().set(key, site, timeout=ROUTE_SECONDS)
+            generational_values.set(route_cache(), key, site, timeout=ROUTE_SECONDS)
     request._wagtail_site = site
     return site
 
@@ -68,7 +72,7 @@ def remembered_site(request, generations):
 def kept_route(site, path, generations):
     if generations is None:
         return None
-    page = route_cache().get(kept_page_key(site, path, generations))
+    page = generational_values.get(route_cache(), kept_page_key(site, path, generations))
     return RouteResult(page) if page is not None else None
 
 
@@ -96,7 +100,10 @@ def walk(request, site, path, generations):
         return route
     # Kept before the page is rendered: nothing computed for this request goes with it.
     if generations is not None:
-        route_cache().set(kept_page_key(site, path, generations), page, timeout=ROUTE_SECONDS)
+        if isinstance(page, KeptRestrictionsMixin):
+            page.kept_view_restrictions = list(page.get_view_restrictions())
+        key = kept_page_key(site, path, generations)
+        generational_values.set(route_cache(), key, page, timeout=ROUTE_SECONDS)
     entry = (page._meta.label, page.pk, page.url_path)
     route_cache().set(route_key(site, path), entry, timeout=ROUTE_SECONDS)
     return route

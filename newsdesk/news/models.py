@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from newsdesk.caching.restrictions import KeptRestrictionsMixin
 from newsdesk.core.blocks import ArticleBodyBlock
 from newsdesk.core.forms import NewsdeskPageForm
 
@@ -52,7 +53,7 @@ def section_trail(page):
     return list(SectionPage.objects.ancestor_of(page).live().order_by("depth"))
 
 
-class HomePage(Page):
+class HomePage(KeptRestrictionsMixin, Page):
     """The front page: the lead story, top stories, a block per section, then the latest news."""
 
     lead_story = models.ForeignKey(
@@ -137,7 +138,7 @@ class HomePage(Page):
         ]
 
 
-class SectionPage(Page):
+class SectionPage(KeptRestrictionsMixin, Page):
     """A section of the site (News, News > U.S., Opinion...), listing its stories newest first."""
 
     intro = models.TextField(blank=True, max_length=500)
@@ -214,7 +215,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(KeptRestrictionsMixin, Page):
     """A story: headline, standfirst, lead photo, byline and a body of blocks."""
 
     class Kicker(models.TextChoices):

@@ -4,7 +4,7 @@ renamed, unpublished or deleted is never served from a remembered route."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from newsdesk.news.tests.factories import ArticleFactory
 
@@ -78,9 +78,7 @@ def test_a_renamed_story_leaves_its_old_path_to_the_page_now_there(
     assert client.get(story.url).context["page"] == story
 
 
-def test_a_moved_story_is_served_at_its_new_path_only(
-    client, fragments, story, opinion, commits
-):
+def test_a_moved_story_is_served_at_its_new_path_only(client, fragments, story, opinion, commits):
     old_url = story.url
     client.get(old_url)
     with commits():
@@ -120,3 +118,19 @@ def test_paths_that_lead_nowhere_are_not_found_and_not_remembered(client, fragme
     assert client.get(path).status_code == 404
     assert client.get(path).status_code == 404
     assert not [key for key in fragments._cache if "route" in key]
+
+
+def test_a_kept_page_carries_its_view_restrictions(
+    client, fragments, story, us_section, commits, django_assert_num_queries
+):
+    client.get(story.url)
+    with django_assert_num_queries(0):
+        assert client.get(story.url).status_code == 200  # kept with no restriction
+    with commits():
+        PageViewRestriction.objects.create(
+            page=us_section, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+        )
+    for _ in range(2):  # walked and kept again, then from what was kept
+        response = client.get(story.url)
+        assert 'name="password"' in response.content.decode()
+        assert "article__headline" not in response.content.decode()
