@@ -230,7 +230,8 @@ client = Client(HTTP_HOST="127.0.0.1")
 client.get("{path}")
 with CaptureQueriesContext(connection) as queries:
     assert client.get("{path}").status_code == 200
-print(len(queries))
+tables = [query["sql"].split(" FROM ")[1].split()[0] for query in queries if " FROM " in query["sql"]]
+print(len(queries), "(" + " ".join(tables) + ")" if tables else "")
 """
 
 PUBLISH = """

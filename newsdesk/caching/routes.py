@@ -46,9 +46,11 @@ class RouteMemoryMiddleware(MiddlewareMixin):
         site = remembered_site(request, generations)
         if site is None:
             return None
-        route = kept_route(site, path, generations) or remembered_route(site, path)
+        route = kept_route(site, path, generations)
         if route is None:
-            route = walk(request, site, path, generations)
+            route = remembered_route(site, path) or walk(request, site, path)
+            if route is not None and generations is not None:
+                keep_route(route, site, path, generations)
         # Wagtail's own per-request memo (Page.route_for_request): serve() takes it.
         request._wagtail_route_for_request = route
         return None
@@ -89,24 +91,27 @@ def remembered_route(site, path):
     return RouteResult(page) if page is not None else None
 
 
-def walk(request, site, path, generations):
-    """Wagtail's own routing; a plain route to a page is remembered."""
+def walk(request, site, path):
+    """Wagtail's own routing; a plain route to a page is remembered (only plain routes:
+    a page that answers sub-paths itself decides per request)."""
     route = Page.route_for_request(request, path)
-    if route is None:
-        return None
-    page, args, kwargs = route
-    # Only plain routes: a page that answers sub-paths itself decides per request.
-    if args or kwargs or not is_plain_route(page):
+    if route is None or route.args or route.kwargs or not is_plain_route(route.page):
         return route
-    # Kept before the page is rendered: nothing computed for this request goes with it.
-    if generations is not None:
-        if isinstance(page, KeptRestrictionsMixin):
-            page.kept_view_restrictions = list(page.get_view_restrictions())
-        key = kept_page_key(site, path, generations)
-        generational_values.set(route_cache(), key, page, timeout=ROUTE_SECONDS)
+    page = route.page
     entry = (page._meta.label, page.pk, page.url_path)
     route_cache().set(route_key(site, path), entry, timeout=ROUTE_SECONDS)
-    return route
+    return RouteResult(page)
+
+
+def keep_route(route, site, path, generations):
+    """Kept before the page is rendered: nothing computed for this request goes with it."""
+    page = route.page
+    if route.args or route.kwargs or not is_plain_route(page):
+        return
+    if isinstance(page, KeptRestrictionsMixin):
+        page.kept_view_restrictions = list(page.get_view_restrictions())
+    key = kept_page_key(site, path, generations)
+    generational_values.set(route_cache(), key, page, timeout=ROUTE_SECONDS)
 
 
 def is_plain_route(page):

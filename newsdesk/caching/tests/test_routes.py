@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
+from newsdesk.caching.purge import purge_everything
 from newsdesk.news.tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +135,14 @@ def test_a_kept_page_carries_its_view_restrictions(
         response = client.get(story.url)
         assert 'name="password"' in response.content.decode()
         assert "article__headline" not in response.content.decode()
+
+
+def test_after_a_purge_the_page_is_kept_again_from_its_remembered_route(
+    client, fragments, story, commits, django_assert_num_queries
+):
+    client.get(story.url)
+    with commits():
+        purge_everything()
+    client.get(story.url)  # a remembered route, checked against the database, kept again
+    with django_assert_num_queries(0):
+        assert client.get(story.url).context["page"] == story
