@@ -5,7 +5,13 @@ purged on publish.
     policy.py      what is cacheable and the Cache-Control sent to Varnish
     store.py       the page store and its purge-by-path generations
     middleware.py  the page cache middleware (first in MIDDLEWARE) and the 503 middleware
-    front_door.py  the same cache answered before Django, for the ASGI server (asgi.py)
+    front_door.py  the same cache answered before Django: the WSGI server of pages
+                   (wsgi.py) and the ASGI server of event streams (asgi.py)
+    fragments.py   below the page cache: rendered fragments under the same purges
+                   ({% fragment %} and {% shared_fragment %}, templatetags/page_fragments.py)
+    routes.py      Wagtail's routing remembered; the routed page kept, with its view
+                   restrictions (restrictions.py)
+    generational.py  each process's own copies of what is kept under generations
     registry.py    the `newsdesk_cached_paths` hook: which paths show a page
     stories.py     the news app's answer to it; feeds.py, the feeds app's (wagtail_hooks.py)
     signals.py     what publishing, unpublishing, moving and settings changes purge
