@@ -41,4 +41,8 @@ def section_path(section, site):
 
 
 def section_feed_links(request, section, site):
-    return feed_links(request, section.title, "section", section_path=section_path(section, site))
+    """No links for a section that is the site's root: its feed is the site's own."""
+    path = section_path(section, site)
+    if not path:
+        return []
+    return feed_links(request, section.title, "section", section_path=path)

@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import caches
 from django.test import override_settings
+from wagtail.models import Site
 
 from newsdesk.news.tests.factories import ArticleFactory, AuthorFactory
 
@@ -44,3 +45,11 @@ def fragments():
         caches["pages"].clear()
         yield caches["pages"]
         caches["pages"].clear()
+
+
+@pytest.fixture
+def site_root_paths():
+    """Wagtail keeps the sites' root paths in the default cache, which outlives the
+    test's transaction: forget them after a test that changes a site."""
+    yield
+    Site.clear_site_root_paths_cache()

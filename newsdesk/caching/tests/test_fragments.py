@@ -9,6 +9,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Site
 
 from newsdesk.core.models import BreakingNews, NewsroomSettings
 from newsdesk.news.tests.factories import ArticleFactory
@@ -61,6 +62,19 @@ def test_each_section_marks_itself_in_a_shared_header(client, fragments, story, 
     response = render(client, elsewhere.url)
     assert 'href="/opinion/" aria-current="true"' in response.content.decode()
     assert 'href="/news/" aria-current' not in response.content.decode()
+
+
+def test_the_header_marks_the_right_section_under_any_site_root(
+    client, fragments, news, us_section, site_root_paths, commits
+):
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = news  # a site rooted one level down: U.S. is a top-level section
+    with commits():
+        site.save()
+    in_us = ArticleFactory(parent=us_section, title="Harbour tolls rise")
+    at_root = ArticleFactory(parent=news, title="Ferry timetable changes")
+    assert 'href="/us/" aria-current="true"' in render(client, in_us.url).content.decode()
+    assert "aria-current" not in render(client, at_root.url).content.decode()
 
 
 def test_a_new_headline_retires_the_story_fragment(client, fragments, story, commits):

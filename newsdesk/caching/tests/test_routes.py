@@ -91,14 +91,6 @@ def test_a_moved_story_is_served_at_its_new_path_only(client, fragments, story, 
     assert client.get(story.url).status_code == 200
 
 
-@pytest.fixture
-def site_root_paths():
-    """Wagtail keeps the sites' root paths in the default cache, which outlives the
-    test's transaction: forget them after a test that changes a site."""
-    yield
-    Site.clear_site_root_paths_cache()
-
-
 def test_a_site_given_another_root_routes_anew(
     client, fragments, news, us_section, site_root_paths, commits
 ):

@@ -24,6 +24,21 @@ def section_nav(context):
     }
 
 
+@register.simple_tag(takes_context=True)
+def current_section_path(context):
+    """The tree path of the top-level section the current page is in ("" outside any):
+    what the section menu marks, and so what the shared header varies by."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    current = context.get("page") or context.get("self")
+    if site is None or not isinstance(current, Page):
+        return ""
+    section_depth = site.root_page.depth + 1
+    if current.depth < section_depth:
+        return ""
+    return current.path[: section_depth * Page.steplen]
+
+
 @register.inclusion_tag("components/share_links.html", takes_context=True)
 def share_links(context, url, title):
     """Plain share links: no third-party script runs until the reader clicks one."""

@@ -4,6 +4,7 @@ every one of them answers."""
 from html.parser import HTMLParser
 
 import pytest
+from wagtail.models import Site
 
 from newsdesk.news.tests.factories import ArticleFactory
 
@@ -84,3 +85,21 @@ class TestAutodiscovery:
                 assert read_json_feed(response)["items"], href
             else:
                 assert read_feed(response).entries, href
+
+
+@pytest.fixture
+def site_rooted_at_news(news):
+    """A site whose root is a section (a regional edition, say)."""
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = news
+    site.save()
+    yield site
+    Site.clear_site_root_paths_cache()  # kept in the default cache, past the rollback
+
+
+@pytest.mark.django_db
+def test_a_story_in_the_section_a_site_is_rooted_at_names_the_site_feeds(
+    client, site_rooted_at_news, news
+):
+    story = ArticleFactory(parent=news, title="Ferry timetable changes")
+    assert feed_links(client, story.url) == site_feeds()
