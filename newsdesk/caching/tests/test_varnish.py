@@ -5,8 +5,10 @@ within a second, and with the app gone Varnish keeps serving what it holds.
 Needs Debian's varnish package (skipped without it locally, failed under CI=true)."""
 
 import shutil
+import threading
 import time
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.error import HTTPError
 
 import pytest
@@ -90,3 +92,54 @@ def test_varnish_caches_purges_on_publish_and_serves_stale_when_the_app_is_down(
     assert status == 200
     assert "flood warning" in html
     assert int(headers["Age"]) >= 2
+
+
+def test_event_streams_go_to_their_own_server_and_pages_to_the_app(tmp_path):
+    """Pages come from the WSGI server, /live/blog/ and text/event-stream from the ASGI
+    one (deploy/localprod.py starts both)."""
+    if shutil.which("varnishd") is None:
+        skip_or_fail("varnishd not found: apt-get install varnish")
+    pages, streams = answering_server("pages"), answering_server("streams")
+    port = free_port()
+    processes = Processes(tmp_path)
+    try:
+        start_varnish(
+            processes,
+            port,
+            pages.server_port,
+            memory="16m",
+            streams_port=streams.server_port,
+        )
+        varnish = f"http://127.0.0.1:{port}"
+        assert fetch(varnish + "/news/a-story/")[2] == "pages"
+        assert fetch(varnish + "/live/blog/7/events/")[2] == "streams"
+        request = urllib.request.Request(
+            varnish + "/news/a-story/", headers={"Accept": "text/event-stream"}
+        )
+        with urllib.request.urlopen(request, timeout=5) as response:
+            assert response.read().decode() == "streams"
+    finally:
+        processes.stop_all()
+        for server in (pages, streams):
+            server.shutdown()
+
+
+def answering_server(answer):
+    """An HTTP server on a free port that answers every GET (the health probe too) with
+    its own name."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = answer.encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
