@@ -63,12 +63,15 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/live/blog/" || req.http.Accept ~ "text/event-stream") {
+    # The live blogs' event streams, and nothing else, from the streams server.
+    if (req.url ~ "^/live/blog/[0-9]+/events/") {
         set req.backend_hint = streams;
         return (pass);
     }
-    # Personal and admin URLs (the app's NEWSDESK_CACHE_EXCLUDED_PATHS).
-    if (req.url ~ "^/(admin|comments|documents|api|healthz)(/|$)") {
+    # Personal, admin and streaming URLs (the app's NEWSDESK_CACHE_EXCLUDED_PATHS).
+    if (req.url ~ "^/(admin|comments|documents|api|healthz)(/|$)"
+        || req.url ~ "^/live/blog/"
+        || req.http.Accept ~ "text/event-stream") {
         return (pass);
     }
     # Signed-in readers and editors.

@@ -22,7 +22,9 @@ def feed_paths(page):
     authors = [author.slug for author in page.authors]
     topics = [tag.slug for tag in page.tags.all()]
     scopes = [("feeds:site", {})]
-    scopes += [("feeds:section", {"section_path": section_path(s)}) for s in section_trail(page)]
+    # A section that is its site's root has no feed of its own (the site's is its feed).
+    section_paths = filter(None, map(section_path, section_trail(page)))
+    scopes += [("feeds:section", {"section_path": path}) for path in section_paths]
     scopes += [("feeds:author", {"slug": slug}) for slug in authors]
     scopes += [("feeds:topic", {"slug": slug}) for slug in topics]
     if page.audio_id:

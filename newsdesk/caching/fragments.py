@@ -41,16 +41,20 @@ class StoredFragment(NamedTuple):
 
 
 def read_generations(request, store, generations=None):
-    """Note on the request the generations its fragments are kept under. Call before
-    the view reads anything (the page cache middleware does)."""
-    if uses_fragments(request):
+    """Note on the request the generations its fragments and kept pages (routes.py) are
+    kept under. Call before the view reads anything (the page cache middleware does)."""
+    if (cache_settings.FRAGMENTS or cache_settings.ROUTES) and is_anonymous_page_read(request):
         setattr(request, GENERATIONS_ATTR, generations or store.current_generations(request.path))
 
 
 def uses_fragments(request):
+    return cache_settings.FRAGMENTS and is_anonymous_page_read(request)
+
+
+def is_anonymous_page_read(request):
+    """A request the page cache could answer, for a path that purges reach."""
     return (
-        cache_settings.FRAGMENTS
-        and request is not None
+        request is not None
         and not getattr(request, "is_preview", False)
         and is_cacheable_request(
             request.method,
@@ -68,7 +72,7 @@ def render_fragment(context, name, nodelist, vary, shared):
     if generations is None or None in generations or not uses_fragments(request):
         return nodelist.render(context)
     store = page_store()
-    key = fragment_key(request, name, vary, generations if not shared else generations[:1], shared)
+    key = fragment_key(request, name, vary, generations, shared)
     found = generational_values.get(store.cache, key)
     if found is not None:
         note_expiry(request, found.expires_at)
@@ -87,10 +91,15 @@ def render_fragment(context, name, nodelist, vary, shared):
 
 
 def fragment_key(request, name, vary, generations, shared):
-    parts = [f"{request.scheme}://{request.get_host()}", name, *map(str, vary), *generations]
-    if not shared:
-        parts += [request.path, normalized_query(request.META.get("QUERY_STRING", ""))]
-    digest = hashlib.sha1("\n".join(map(str, parts)).encode(), usedforsecurity=False)
+    """Shared fragments: per site (origin) under the site-wide generation; the others
+    also per path and query under the path's own."""
+    origin = f"{request.scheme}://{request.get_host()}"
+    if shared:
+        parts = ("shared", origin, name, tuple(vary), generations[0])
+    else:
+        query = normalized_query(request.META.get("QUERY_STRING", ""))
+        parts = ("page", origin, name, tuple(vary), generations, request.path, query)
+    digest = hashlib.sha1(repr(parts).encode(), usedforsecurity=False)
     return f"fragment:{digest.hexdigest()}"
 
 

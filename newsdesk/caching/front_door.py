@@ -9,8 +9,11 @@ With Redis as the store, the pages they served are also kept in the process
 (local_copies.py).
 """
 
+import threading
 import time
 from http import HTTPStatus
+
+from django.core.handlers.wsgi import get_path_info, get_script_name
 
 from .conf import cache_settings
 from .local_copies import LocalCopies
@@ -24,15 +27,21 @@ class FreshPages:
     def __init__(self):
         self._store = None
         self.copies = None
+        self._starting = threading.Lock()
 
     @property
     def store(self):
         # One store for the process: Django's `caches` would build a new cache object in
-        # every request's async context.
+        # every request's async context. Threads of a WSGI server may ask at once.
         if self._store is None:
-            self._store = page_store()
-            self.copies = LocalCopies(cache_settings.LOCAL_SECONDS, cache_settings.LOCAL_ENTRIES)
-            self.copies.listen(self._store.cache)
+            with self._starting:
+                if self._store is None:
+                    store = page_store()
+                    self.copies = LocalCopies(
+                        cache_settings.LOCAL_SECONDS, cache_settings.LOCAL_ENTRIES
+                    )
+                    self.copies.listen(store.cache)
+                    self._store = store
         return self._store
 
     def find(self, method, path, query_string, raw_scheme, headers):
@@ -92,9 +101,7 @@ class WSGIPageCacheFrontDoor:
             method = environ["REQUEST_METHOD"]
             page = self.pages.find(
                 method,
-                # WSGI gives the path decoded as latin-1; ASGI and Django's request.path
-                # as UTF-8.
-                environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "replace"),
+                django_path(environ),
                 environ.get("QUERY_STRING", ""),
                 environ.get("wsgi.url_scheme", "http"),
                 environ_headers(environ),
@@ -104,6 +111,12 @@ class WSGIPageCacheFrontDoor:
                 start_response(status, page_headers(page))
                 return [b"" if method == "HEAD" else page.content]
         return self.app(environ, start_response)
+
+
+def django_path(environ):
+    """The path as Django's WSGIRequest makes it (request.path, the page cache's key)."""
+    path_info = get_path_info(environ) or "/"
+    return "{}/{}".format(get_script_name(environ).rstrip("/"), path_info.replace("/", "", 1))
 
 
 def environ_headers(environ):

@@ -3,13 +3,17 @@
 another key. So each process also keeps the ones it used in its own memory and skips the
 round trip to Redis; it only needs the generations, read once per request.
 
-Kept no longer than in the shared cache (their own expiry), at most MAX_ENTRIES a process.
+Each value is stored with the time it expires, and kept in a process no longer than that,
+at most MAX_ENTRIES a process. A value that can not be read back (a model changed by a
+deploy since it was pickled, say) is a miss, never an error.
 """
 
+import logging
 import pickle
 import threading
 import time
 
+logger = logging.getLogger(__name__)
 MAX_ENTRIES = 1000
 
 
@@ -22,28 +26,39 @@ class GenerationalValues:
     def get(self, cache, key):
         """The value from this process or the shared cache; None when neither has it."""
         kept = self.values.get(key)
-        if kept is not None:
-            pickled, expires_at = kept
-            if time.time() < expires_at:
-                # Each caller gets its own copy: pages and sites are mutable objects.
-                return pickle.loads(pickled)
+        if kept is None:
+            kept = self._fetch(cache, key)
+        if kept is None:
+            return None
+        pickled, expires_at = kept
+        if time.time() >= expires_at:
             self.values.pop(key, None)
-        value = cache.get(key)
-        ttl = cache.ttl(key) if value is not None and hasattr(cache, "ttl") else None
-        if value is not None and ttl:
-            self._keep(key, value, time.time() + ttl)
-        return value
+            return None
+        try:
+            # Each caller gets its own copy: pages and sites are mutable objects.
+            return pickle.loads(pickled)
+        except Exception:
+            logger.warning("Unreadable cached value %s; rendering instead", key, exc_info=True)
+            self.values.pop(key, None)
+            return None
 
     def set(self, cache, key, value, timeout):
-        cache.set(key, value, timeout=timeout)
-        self._keep(key, value, time.time() + timeout)
+        kept = (pickle.dumps(value, pickle.HIGHEST_PROTOCOL), time.time() + timeout)
+        cache.set(key, kept, timeout=timeout)
+        self._keep(key, kept)
 
-    def _keep(self, key, value, expires_at):
-        pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    def _fetch(self, cache, key):
+        kept = cache.get(key)
+        if not (isinstance(kept, tuple) and len(kept) == 2):
+            return None
+        self._keep(key, kept)
+        return kept
+
+    def _keep(self, key, kept):
         with self.lock:
             if len(self.values) >= self.max_entries:
                 self.values.clear()  # crude, and rare: a refill is one fetch per value
-            self.values[key] = (pickled, expires_at)
+            self.values[key] = kept
 
 
 generational_values = GenerationalValues()

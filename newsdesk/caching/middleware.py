@@ -110,7 +110,7 @@ def keep(request, response, store, lookup, generations):
     ttl = storable_ttl(request, response)
     if ttl is None:
         return personal(response) if response.cookies else response
-    ttl = capped_by_banner(request, ttl)
+    ttl = capped_ttl(request, ttl)
     add_shared_cache_headers(response, ttl)
     store.store(lookup.key, response, ttl, generations)
     response["X-Cache"] = "MISS"
@@ -122,7 +122,7 @@ def shareable(request, response):
     ttl = storable_ttl(request, response)
     if ttl is None:
         return personal(response) if response.cookies else response
-    add_shared_cache_headers(response, capped_by_banner(request, ttl))
+    add_shared_cache_headers(response, capped_ttl(request, ttl))
     return response
 
 
@@ -131,7 +131,7 @@ def personal(response):
     return response
 
 
-def capped_by_banner(request, ttl):
+def capped_ttl(request, ttl):
     """No longer than the banner it shows, or the fragments it is made of, last."""
     limits = (seconds_left_on_banner(request), seconds_left_on_fragments(request))
     return min([ttl, *(seconds for seconds in limits if seconds is not None)])

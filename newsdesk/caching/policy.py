@@ -5,6 +5,7 @@ Pure functions of the request's parts, shared by the middleware and the ASGI fro
 (asgi.py), which sees no Django request.
 """
 
+from operator import itemgetter
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -53,7 +54,8 @@ def normalized_query(query_string):
     params = [
         pair for pair in parse_qsl(query_string, keep_blank_values=True) if pair[0] not in ignored
     ]
-    return urlencode(sorted(params))
+    # By name only: a repeated name keeps its values' order (Django reads the last one).
+    return urlencode(sorted(params, key=itemgetter(0)))
 
 
 def storable_ttl(request, response):

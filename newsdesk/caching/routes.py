@@ -30,6 +30,7 @@ from .fragments import GENERATIONS_ATTR
 from .generational import generational_values
 from .restrictions import KeptRestrictionsMixin
 
+# Checked against the page row on every use: kept long.
 ROUTE_SECONDS = 24 * 3600
 
 
@@ -66,7 +67,7 @@ def remembered_site(request, generations):
     if site is None:
         site = Site.find_for_request(request)
         if site is not None:
-            generational_values.set(route_cache(), key, site, timeout=ROUTE_SECONDS)
+            generational_values.set(route_cache(), key, site, timeout=cache_settings.TTL)
     request._wagtail_site = site
     return site
 
@@ -110,8 +111,9 @@ def keep_route(route, site, path, generations):
         return
     if isinstance(page, KeptRestrictionsMixin):
         page.kept_view_restrictions = list(page.get_view_restrictions())
+    # No longer than a page is kept: a change no purge covers shows within the TTL.
     key = kept_page_key(site, path, generations)
-    generational_values.set(route_cache(), key, page, timeout=ROUTE_SECONDS)
+    generational_values.set(route_cache(), key, page, timeout=cache_settings.TTL)
 
 
 def is_plain_route(page):

@@ -169,8 +169,13 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsdesk-pages",
-            # Redis down: every page is a miss, rendered by the app, rather than an error.
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+            # Redis down: every page is a miss, rendered by the app, rather than an error,
+            # and soon: a page asks the cache several times.
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         },
     }
 else:

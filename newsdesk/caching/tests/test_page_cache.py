@@ -88,6 +88,13 @@ def test_each_query_is_its_own_page_whatever_the_order_or_campaign_tags(client, 
     assert client.get(news.url)["X-Cache"] == "MISS"
 
 
+def test_a_repeated_parameter_keeps_its_order(client, page_cache, news):
+    """Django reads the last value: ?page=1&page=2 is page 2, ?page=2&page=1 page 1."""
+    client.get(f"{news.url}?page=1&page=2")
+    assert client.get(f"{news.url}?page=2&page=1")["X-Cache"] == "MISS"
+    assert client.get(f"{news.url}?page=1&page=2")["X-Cache"] == "HIT"
+
+
 def test_personal_and_streaming_urls_are_never_stored(client, page_cache, story):
     url = f"/comments/article/{story.pk}/count/"
     client.get(url)

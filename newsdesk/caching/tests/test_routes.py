@@ -1,12 +1,15 @@
 """Remembered routes: a path leads to its page with one query, and a page moved,
 renamed, unpublished or deleted is never served from a remembered route."""
 
+import time
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
 from newsdesk.caching.purge import purge_everything
+from newsdesk.news.models import ArticlePage
 from newsdesk.news.tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +141,29 @@ def test_after_a_purge_the_page_is_kept_again_from_its_remembered_route(
     client.get(story.url)  # a remembered route, checked against the database, kept again
     with django_assert_num_queries(0):
         assert client.get(story.url).context["page"] == story
+
+
+def test_a_kept_page_lasts_no_longer_than_a_page(client, fragments, story, settings):
+    """A change no purge reaches (a bulk update, a purge lost while Redis was down)
+    shows within the TTL, as with the page cache."""
+    settings.NEWSDESK_CACHE_TTL = 1
+    client.get(story.url)
+    ArticlePage.objects.filter(pk=story.pk).update(title="Changed behind the caches' back")
+    assert client.get(story.url).context["page"].title == "Sea wall vote"
+    time.sleep(1.1)
+    assert client.get(story.url).context["page"].title == "Changed behind the caches' back"
+
+
+def test_publishing_in_a_site_rooted_at_a_section_purges_its_pages(
+    client, fragments, news, site_root_paths, commits
+):
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = news
+    with commits():
+        site.save()
+    story = ArticleFactory(parent=news, title="Ferry timetable changes")
+    assert "Ferry timetable changes" in client.get(story.url).content.decode()
+    story.title = "Ferry timetable changes again"
+    with commits():
+        story.save_revision().publish()
+    assert "Ferry timetable changes again" in client.get(story.url).content.decode()

@@ -95,8 +95,8 @@ def test_varnish_caches_purges_on_publish_and_serves_stale_when_the_app_is_down(
 
 
 def test_event_streams_go_to_their_own_server_and_pages_to_the_app(tmp_path):
-    """Pages come from the WSGI server, /live/blog/ and text/event-stream from the ASGI
-    one (deploy/localprod.py starts both)."""
+    """Pages come from the WSGI server, the live blogs' event streams from the ASGI one
+    (deploy/localprod.py starts both)."""
     if shutil.which("varnishd") is None:
         skip_or_fail("varnishd not found: apt-get install varnish")
     pages, streams = answering_server("pages"), answering_server("streams")
@@ -113,11 +113,12 @@ def test_event_streams_go_to_their_own_server_and_pages_to_the_app(tmp_path):
         varnish = f"http://127.0.0.1:{port}"
         assert fetch(varnish + "/news/a-story/")[2] == "pages"
         assert fetch(varnish + "/live/blog/7/events/")[2] == "streams"
+        # Asking for a stream elsewhere does not reach the streams server (nor the cache).
         request = urllib.request.Request(
             varnish + "/news/a-story/", headers={"Accept": "text/event-stream"}
         )
         with urllib.request.urlopen(request, timeout=5) as response:
-            assert response.read().decode() == "streams"
+            assert response.read().decode() == "pages"
     finally:
         processes.stop_all()
         for server in (pages, streams):
