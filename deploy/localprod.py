@@ -216,32 +216,25 @@ def prepare_app(env, load_demo=True):
 def start_app(processes, env, port, workers, name="granian"):
     """Pages: WSGI, one thread a worker (a render is CPU work; more threads only fight
     over the GIL)."""
-    argv = [
-        BIN / "granian",
-        "--interface", "wsgi",
-        "--host", "127.0.0.1",
-        "--port", port,
-        "--workers", workers,
-        "--blocking-threads", "1",
-        "--log-level", "warning",
-        "newsdesk.caching.wsgi:application",
-    ]  # fmt: skip
-    process = processes.start(name, argv, env)
-    wait_for_http(f"http://127.0.0.1:{port}/healthz/", timeout=60)
-    return process
+    return start_granian(processes, env, port, workers, name, "wsgi", "--blocking-threads", "1")
 
 
 def start_streams_app(processes, env, port, workers=1, name="granian-streams"):
     """The live blogs' event streams: ASGI, thousands of readers a worker."""
+    return start_granian(processes, env, port, workers, name, "asgi", "--no-ws")
+
+
+def start_granian(processes, env, port, workers, name, interface, *options):
+    """granian serving newsdesk.caching.wsgi or .asgi (the page cache's front doors)."""
     argv = [
         BIN / "granian",
-        "--interface", "asgi",
+        "--interface", interface,
+        *options,
         "--host", "127.0.0.1",
         "--port", port,
         "--workers", workers,
-        "--no-ws",
         "--log-level", "warning",
-        "newsdesk.caching.asgi:application",
+        f"newsdesk.caching.{interface}:application",
     ]  # fmt: skip
     process = processes.start(name, argv, env)
     wait_for_http(f"http://127.0.0.1:{port}/healthz/", timeout=60)

@@ -49,8 +49,14 @@ class RouteMemoryMiddleware(MiddlewareMixin):
             return None
         route = kept_route(site, path, generations)
         if route is None:
-            route = remembered_route(site, path) or walk(request, site, path)
-            if route is not None and generations is not None:
+            route = remembered_route(site, path)
+            if route is None:
+                route = walk(request, site, path)
+                if route is None or not is_plain(route):
+                    request._wagtail_route_for_request = route
+                    return None
+                remember_route(route.page, site, path)
+            if generations is not None:
                 keep_route(route, site, path, generations)
         # Wagtail's own per-request memo (Page.route_for_request): serve() takes it.
         request._wagtail_route_for_request = route
@@ -93,22 +99,18 @@ def remembered_route(site, path):
 
 
 def walk(request, site, path):
-    """Wagtail's own routing; a plain route to a page is remembered (only plain routes:
-    a page that answers sub-paths itself decides per request)."""
-    route = Page.route_for_request(request, path)
-    if route is None or route.args or route.kwargs or not is_plain_route(route.page):
-        return route
-    page = route.page
+    """Wagtail's own routing."""
+    return Page.route_for_request(request, path)
+
+
+def remember_route(page, site, path):
     entry = (page._meta.label, page.pk, page.url_path)
     route_cache().set(route_key(site, path), entry, timeout=ROUTE_SECONDS)
-    return RouteResult(page)
 
 
 def keep_route(route, site, path, generations):
     """Kept before the page is rendered: nothing computed for this request goes with it."""
     page = route.page
-    if route.args or route.kwargs or not is_plain_route(page):
-        return
     if isinstance(page, KeptRestrictionsMixin):
         page.kept_view_restrictions = list(page.get_view_restrictions())
     # No longer than a page is kept: a change no purge covers shows within the TTL.
@@ -116,8 +118,18 @@ def keep_route(route, site, path, generations):
     generational_values.set(route_cache(), key, page, timeout=cache_settings.TTL)
 
 
-def is_plain_route(page):
-    return type(page).route is Page.route
+def is_plain(route):
+    """Only plain routes are remembered: the page found by the tree walk alone, with no
+    sub-path to answer, and no page on the way that routes in its own way (a routable
+    page decides per request)."""
+    if route.args or route.kwargs or not has_plain_routing(type(route.page)):
+        return False
+    ancestors = route.page.get_ancestors().only("content_type")
+    return all(has_plain_routing(ancestor.specific_class) for ancestor in ancestors)
+
+
+def has_plain_routing(page_class):
+    return page_class is not None and page_class.route is Page.route
 
 
 def is_remembering():

@@ -2,13 +2,16 @@
 renamed, unpublished or deleted is never served from a remembered route."""
 
 import time
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
+from wagtail.url_routing import RouteResult
 
 from newsdesk.caching.purge import purge_everything
+from newsdesk.caching.routes import is_plain
 from newsdesk.news.models import ArticlePage
 from newsdesk.news.tests.factories import ArticleFactory
 
@@ -167,3 +170,23 @@ def test_publishing_in_a_site_rooted_at_a_section_purges_its_pages(
     with commits():
         story.save_revision().publish()
     assert "Ferry timetable changes again" in client.get(story.url).content.decode()
+
+
+class SubPathRouting:
+    """Stands in for a routable page model (RoutablePageMixin and the like)."""
+
+    def route(self, request, path_components):
+        raise NotImplementedError
+
+
+class Ancestors(list):
+    def only(self, *fields):
+        return self
+
+
+def test_only_plain_routes_are_remembered(story, monkeypatch):
+    assert is_plain(RouteResult(story))
+    assert not is_plain(RouteResult(story, args=["2026"]))  # a sub-path the page answers
+    routable_section = SimpleNamespace(specific_class=SubPathRouting)
+    monkeypatch.setattr(type(story), "get_ancestors", lambda page: Ancestors([routable_section]))
+    assert not is_plain(RouteResult(story))  # a page on the way routes in its own way
