@@ -47,17 +47,7 @@ class RouteMemoryMiddleware(MiddlewareMixin):
         site = remembered_site(request, generations)
         if site is None:
             return None
-        route = kept_route(site, path, generations)
-        if route is None:
-            route = remembered_route(site, path)
-            if route is None:
-                route = walk(request, site, path)
-                if route is None or not is_plain(route):
-                    request._wagtail_route_for_request = route
-                    return None
-                remember_route(route.page, site, path)
-            if generations is not None:
-                keep_route(route, site, path, generations)
+        route = kept_route(site, path, generations) or find_route(request, site, path, generations)
         # Wagtail's own per-request memo (Page.route_for_request): serve() takes it.
         request._wagtail_route_for_request = route
         return None
@@ -98,9 +88,18 @@ def remembered_route(site, path):
     return RouteResult(page) if page is not None else None
 
 
-def walk(request, site, path):
-    """Wagtail's own routing."""
-    return Page.route_for_request(request, path)
+def find_route(request, site, path, generations):
+    """The remembered route (checked against the page row) or Wagtail's own walk; a plain
+    route is remembered, and kept for anonymous readers."""
+    route = remembered_route(site, path)
+    if route is None:
+        route = Page.route_for_request(request, path)
+        if route is None or not is_plain(route):
+            return route
+        remember_route(route.page, site, path)
+    if generations is not None:
+        keep_route(route, site, path, generations)
+    return route
 
 
 def remember_route(page, site, path):
