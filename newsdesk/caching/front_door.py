@@ -11,6 +11,7 @@ With Redis as the store, the pages they served are also kept in the process
 
 import threading
 import time
+from functools import partial
 from http import HTTPStatus
 
 from django.core.handlers.wsgi import get_path_info, get_script_name
@@ -44,18 +45,18 @@ class FreshPages:
                     self._store = store
         return self._store
 
-    def find(self, method, path, query_string, raw_scheme, headers):
-        """headers: lowercase names to values, as bytes."""
-        host = headers.get(b"host")
+    def find(self, method, path, query_string, raw_scheme, header):
+        """header: a request header's value by its lowercase name, as bytes, or None."""
+        host = header(b"host")
         if host is None or not is_cacheable_request(
             method,
             path,
-            cookie_names(headers.get(b"cookie", b"").decode("latin-1")),
-            b"authorization" in headers,
+            cookie_names((header(b"cookie") or b"").decode("latin-1")),
+            header(b"authorization") is not None,
         ):
             return None
         query = normalized_query(query_string)
-        origin = f"{scheme_of(raw_scheme, headers.get)}://{host.decode('latin-1')}"
+        origin = f"{scheme_of(raw_scheme, header)}://{host.decode('latin-1')}"
         key = page_key(origin, path, query)
         store = self.store
         if page := self.copies.get(key):
@@ -81,7 +82,7 @@ class PageCacheFrontDoor:
                 scope["path"],
                 scope["query_string"].decode("latin-1"),
                 scope["scheme"],
-                request_headers(scope),
+                request_headers(scope).get,
             )
             if page is not None:
                 await send_page(send, page, head_only=scope["method"] == "HEAD")
@@ -104,7 +105,7 @@ class WSGIPageCacheFrontDoor:
                 django_path(environ),
                 environ.get("QUERY_STRING", ""),
                 environ.get("wsgi.url_scheme", "http"),
-                environ_headers(environ),
+                partial(environ_header, environ),
             )
             if page is not None:
                 status = f"{page.status} {HTTPStatus(page.status).phrase}"
@@ -119,14 +120,10 @@ def django_path(environ):
     return "{}/{}".format(get_script_name(environ).rstrip("/"), path_info.replace("/", "", 1))
 
 
-def environ_headers(environ):
-    headers = {}
-    for name, value in environ.items():
-        if name.startswith("HTTP_"):
-            headers[name[5:].replace("_", "-").lower().encode()] = value.encode("latin-1")
-    if "CONTENT_TYPE" in environ:
-        headers[b"content-type"] = environ["CONTENT_TYPE"].encode("latin-1")
-    return headers
+def environ_header(environ, name):
+    """A request header from the WSGI environ (only the few the cache looks at are read)."""
+    value = environ.get("HTTP_" + name.decode("latin-1").upper().replace("-", "_"))
+    return None if value is None else value.encode("latin-1")
 
 
 def request_headers(scope):
