@@ -47,10 +47,6 @@ def read_generations(request, store, generations=None):
         setattr(request, GENERATIONS_ATTR, generations or store.current_generations(request.path))
 
 
-def uses_fragments(request):
-    return cache_settings.FRAGMENTS and is_anonymous_page_read(request)
-
-
 def is_anonymous_page_read(request):
     """A request the page cache could answer, for a path that purges reach."""
     return (
@@ -68,8 +64,15 @@ def is_anonymous_page_read(request):
 
 def render_fragment(context, name, nodelist, vary, shared):
     request = context.get("request")
+    # Generations are only read for anonymous readers' page requests (read_generations);
+    # a preview is marked after that.
     generations = getattr(request, GENERATIONS_ATTR, None)
-    if generations is None or None in generations or not uses_fragments(request):
+    if (
+        generations is None
+        or None in generations
+        or not cache_settings.FRAGMENTS
+        or getattr(request, "is_preview", False)
+    ):
         return nodelist.render(context)
     store = page_store()
     key = fragment_key(request, name, vary, generations, shared)
