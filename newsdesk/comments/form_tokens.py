@@ -6,6 +6,7 @@ with one token make one comment, and each is answered with it. The row is locked
 its post is checked and stored, so a second post waits for the first and then sees it.
 """
 
+import re
 import secrets
 from datetime import timedelta
 
@@ -15,6 +16,14 @@ from .conf import comment_settings
 from .models import FormToken
 from .spam import CommentRefused
 
+# What secrets.token_urlsafe(32) makes; anything else is never looked up (a NUL byte
+# alone would fail the query on PostgreSQL).
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{43}")
+
+
+def is_well_formed(key):
+    return isinstance(key, str) and TOKEN_SHAPE.fullmatch(key) is not None
+
 
 def issue_form_token(page):
     return FormToken.objects.create(key=secrets.token_urlsafe(32), page=page).key
@@ -22,9 +31,11 @@ def issue_form_token(page):
 
 def is_usable(key, page):
     """Whether a reader sent back with their form may post it again with this token."""
+    if not is_well_formed(key):
+        return False
     oldest = timezone.now() - timedelta(seconds=comment_settings.FORM_MAX_AGE_SECONDS)
     return FormToken.objects.filter(
-        key=str(key)[:64], page=page, used_at__isnull=True, issued_at__gte=oldest
+        key=key, page=page, used_at__isnull=True, issued_at__gte=oldest
     ).exists()
 
 
@@ -33,7 +44,9 @@ def claim_form_token(key, page, text_hash):
     for this text. Call inside transaction.atomic()."""
     # No select_related: a post that waited for the lock must read the comment in a
     # query of its own, which sees what the first post committed.
-    token = FormToken.objects.select_for_update().filter(key=str(key)[:64], page=page).first()
+    token = None
+    if is_well_formed(key):
+        token = FormToken.objects.select_for_update().filter(key=key, page=page).first()
     if token is None:
         raise CommentRefused("This form could not be checked. Please send your comment again.")
     if token.used_at is not None:
