@@ -186,16 +186,19 @@ def form_value(name, html):
 
 
 def client(base_url, article_id, number, posts, results, lock):
-    """One reader: open the comments page, then post, keeping cookies like a browser."""
+    """One reader: open the comments page, then post, keeping cookies like a browser.
+    Each form token makes one comment: the script gets the next one in the answer, a
+    browser without it on the page the post redirects to."""
     opener = build_opener(HTTPCookieProcessor(CookieJar()), NoRedirect)
-    page = opener.open(f"{base_url}/comments/article/{article_id}/", timeout=60).read().decode()
-    token, started = form_value("csrfmiddlewaretoken", page), form_value("started", page)
+    page_url = f"{base_url}/comments/article/{article_id}/"
+    page = opener.open(page_url, timeout=60).read().decode()
+    token, form_token = form_value("csrfmiddlewaretoken", page), form_value("form_token", page)
     as_script = number % 2 == 0
     for n in range(posts):
         data = urlencode(
             {
                 "csrfmiddlewaretoken": token,
-                "started": started,
+                "form_token": form_token,
                 "body": f"Bench comment {n} from client {number}",
                 "author_name": f"Bench reader {number}",
                 "author_email": f"bench{number}@example.org",
@@ -209,11 +212,15 @@ def client(base_url, article_id, number, posts, results, lock):
         try:
             with opener.open(request, timeout=60) as response:
                 status = response.status
+                form_token = json.loads(response.read())["form_token"]
         except HTTPError as error:
             status = error.code
         except (URLError, OSError):
             status = 0  # no answer at all
         elapsed = time.perf_counter() - began
+        if not as_script:
+            page = opener.open(page_url, timeout=60).read().decode()
+            form_token = form_value("form_token", page)
         with lock:
             results.append((status, elapsed, as_script))
 

@@ -182,6 +182,8 @@ def app_environment(database_url, moto_port, public_url, varnish_url=None, **ext
         "AWS_ACCESS_KEY_ID": S3_CREDENTIALS["aws_access_key_id"],
         "AWS_SECRET_ACCESS_KEY": S3_CREDENTIALS["aws_secret_access_key"],
         "CSP_MEDIA_ORIGINS": f"http://127.0.0.1:{moto_port}",
+        # Varnish only in front here (no nginx): one proxy appends to X-Forwarded-For.
+        "NEWSDESK_TRUSTED_PROXY_COUNT": "1",
     }
     if varnish_url:
         env["VARNISH_URL"] = varnish_url

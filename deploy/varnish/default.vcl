@@ -46,6 +46,10 @@ acl purgers {
 }
 
 sub vcl_recv {
+    # varnishd has already appended client.ip to X-Forwarded-For (nginx's address behind
+    # nginx, the reader's without it): the app counts entries from the right
+    # (NEWSDESK_TRUSTED_PROXY_COUNT), so leave the header alone, and listen on loopback
+    # only when nginx is in front, or a client could pose as nginx.
     if (req.method == "PURGE" || req.method == "BAN") {
         if (!client.ip ~ purgers) {
             return (synth(405, "Not allowed"));

@@ -11,8 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from newsdesk.core.client_address import normalise as normalise_address
+
 from . import spam
 from .conf import comment_settings
+from .form_tokens import claim_form_token, forget_expired_tokens, spend_form_token
 from .models import Ban, Comment
 from .moderation import PRE
 from .spam import CommentRefused
@@ -33,7 +36,7 @@ class Submission:
     ip_address: str | None = None
     user_agent: str = ""
     honeypot: str = ""
-    form_started: str = ""
+    form_token: str = ""
 
 
 # --- readers ------------------------------------------------------------------------------
@@ -59,20 +62,33 @@ def check_parent(submission):
 
 
 def check_post_comment(submission, rules):
-    """Every check a reader's comment passes, then the comment: new, or their earlier copy."""
+    """Every check a reader's comment passes, then the comment: new, or their earlier copy.
+
+    One transaction holding the form's token: posts sent with the same form wait their
+    turn, and all get the comment the first one made."""
     spam.check_honeypot(submission.honeypot)
-    spam.check_form_timing(submission.form_started)
+    text_hash = fingerprint(submission.body)
+    with transaction.atomic():
+        token = claim_form_token(submission.form_token, submission.page, text_hash)
+        if token.comment is not None:
+            return token.comment
+        comment = check_new_comment(submission, rules, text_hash)
+        spend_form_token(token, comment)
+        forget_expired_tokens()
+    return comment
+
+
+def check_new_comment(submission, rules, text_hash):
     check_can_comment(rules, submission.user)
     spam.check_not_banned(submission.author_email, submission.ip_address)
     parent = check_parent(submission)
     spam.check_rate_limits(submission.author_email, submission.ip_address)
     spam.check_links(submission.body)
 
-    text_hash = fingerprint(submission.body)
     duplicates = list(
         spam.earlier_duplicates(text_hash, submission.author_email, submission.ip_address)
     )
-    # Sent twice (a double click, a resent form): the first one stands.
+    # Sent twice from two forms (a resent page, two tabs): the first one stands.
     for earlier in duplicates:
         if earlier.page_id == submission.page.pk:
             return earlier
@@ -197,8 +213,11 @@ def check_ban(kind, value):
     if not value:
         raise CommentRefused("This comment has no address of that kind to ban.")
     if kind == Ban.Kind.EMAIL:
-        value = value.casefold()
-    return value
+        return value.casefold()
+    address = normalise_address(value)
+    if address is None:
+        raise CommentRefused(f"{value[:60]} is not a network address.")
+    return address
 
 
 def do_ban(kind, value, moderator, reason=""):

@@ -25,7 +25,9 @@ DEFAULTS = {
     "THREADS_PER_PAGE": 20,
     # Spam and abuse
     "MIN_SUBMIT_SECONDS": 3,  # a human takes longer than this to read and type
-    "FORM_MAX_AGE_SECONDS": 24 * 60 * 60,
+    # A form is posted once, within this long of being served (form_tokens.py); a reader
+    # whose form expired gets it back with their text and a fresh token.
+    "FORM_MAX_AGE_SECONDS": 2 * 60 * 60,
     "MAX_LINKS": 2,
     # (posts allowed, window in seconds) per client address and per email address.
     "RATE_LIMITS": [(5, 60), (30, 60 * 60)],
@@ -36,9 +38,6 @@ DEFAULTS = {
     "CLASSIFIER_MIN_TRAINING": 10,
     # Terms that hold a comment for review, besides those editors add in the admin.
     "BLOCKLIST": [],
-    # The request header holding the reader's address behind a trusted proxy, e.g.
-    # "HTTP_X_FORWARDED_FOR" (its first entry is used); None uses REMOTE_ADDR.
-    "CLIENT_IP_HEADER": None,
     # Shown as the author of replies moderators post from the admin.
     "NEWSROOM_NAME": "The Newsdesk",
     "LOGIN_URL": "wagtailcore_login",

@@ -3,7 +3,6 @@ from django.core.validators import validate_email
 from django.utils.text import format_lazy
 
 from .conf import comment_settings
-from .spam import form_started_token
 from .text import normalise, normalise_name
 
 HONEYPOT_FIELD = "website"
@@ -50,7 +49,8 @@ class CommentForm(forms.Form):
     )
     notify_on_reply = forms.BooleanField(label="Email me when someone replies", required=False)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    started = forms.CharField(widget=forms.HiddenInput)
+    # Issued with the form and spent by its post (form_tokens.py); the view renders it.
+    form_token = forms.CharField(max_length=64, widget=forms.HiddenInput)
     # The honeypot: hidden from people by CSS and from assistive technology by aria-hidden.
     website = forms.CharField(
         label="Leave this field empty",
@@ -59,7 +59,6 @@ class CommentForm(forms.Form):
     )
 
     def __init__(self, *args, user=None, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("started", form_started_token())
         super().__init__(*args, **kwargs)
         self.user = user
         self.max_length = comment_settings.MAX_LENGTH

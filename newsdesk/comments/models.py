@@ -1,9 +1,12 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from newsdesk.core.client_address import normalise as normalise_address
 
 
 class CommentQuerySet(models.QuerySet):
@@ -100,6 +103,25 @@ class Comment(models.Model):
         return self.state == self.State.PENDING
 
 
+class FormToken(models.Model):
+    """One comment form as it was served: posted once, within a time limit.
+
+    Kept here, not signed into the page, so it can be spent: a second post with it is
+    answered with the comment the first one made (a double click, a resent request), and
+    a stolen or replayed form is worth one comment at most (forms.py, form_tokens.py)."""
+
+    key = models.CharField(max_length=64, unique=True)
+    page = models.ForeignKey("news.ArticlePage", on_delete=models.CASCADE, related_name="+")
+    issued_at = models.DateTimeField(default=timezone.now, db_index=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    def __str__(self):
+        return f"Comment form for page {self.page_id}, issued {self.issued_at:%Y-%m-%d %H:%M}"
+
+
 class CommentPolicy(models.Model):
     """Comment rules for one section or article; a section's rules cover every page below it."""
 
@@ -137,7 +159,8 @@ class Ban(models.Model):
         ADDRESS = "address", "Network address"
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    # Emails are stored casefolded, so a ban holds whatever case a reader types.
+    # Emails are stored casefolded and addresses in their canonical spelling, so a ban
+    # holds however it was typed.
     value = models.CharField(max_length=254)
     reason = models.CharField(max_length=300, blank=True)
     created_by = models.ForeignKey(
@@ -158,7 +181,16 @@ class Ban(models.Model):
     def save(self, *args, **kwargs):
         if self.kind == self.Kind.EMAIL:
             self.value = self.value.strip().casefold()
+        elif self.kind == self.Kind.ADDRESS:
+            # The spelling comments are stored with, so "2001:DB8:0::1" bans 2001:db8::1.
+            self.value = normalise_address(self.value) or self.value.strip()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.kind == self.Kind.ADDRESS and normalise_address(self.value) is None:
+            raise ValidationError(
+                {"value": "Not a network address: give one such as 203.0.113.7 or 2001:db8::1."}
+            )
 
 
 class BlockedTerm(models.Model):

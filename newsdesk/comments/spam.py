@@ -1,7 +1,8 @@
 """Spam and abuse defences that need no network service.
 
-Refusals (the reader sees why, and keeps what they typed): the honeypot, a form sent
-too fast or too long after it was served, a ban, a rate limit, too many links.
+Refusals (the reader sees why, and keeps what they typed): the honeypot, a ban, a rate
+limit, too many links; and (form_tokens.py) a form forged, reused, sent too fast or too
+long after it was served.
 Holds (the comment waits for a moderator): a blocklisted term, the same text posted on
 other articles, or the classifier finding it likely spam.
 Rate limits count in Django's cache, which is Redis in production, so every web process
@@ -9,12 +10,12 @@ shares them.
 """
 
 import hashlib
+import ipaddress
 import re
 import time
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, F, Q
@@ -25,8 +26,6 @@ from . import classifier
 from .conf import comment_settings
 from .models import Ban, BlockedTerm, Comment, SpamToken
 from .text import find_urls
-
-FORM_SALT = "newsdesk.comments.form-started"
 
 
 class CommentRefused(Exception):
@@ -45,27 +44,7 @@ class Screening:
     spam_score: float | None = None
 
 
-# --- the form's own defences -------------------------------------------------------------
-
-
-def form_started_token():
-    return signing.dumps(time.time(), salt=FORM_SALT)
-
-
-def check_form_timing(token):
-    try:
-        started = float(signing.loads(token, salt=FORM_SALT))
-    except (signing.BadSignature, TypeError, ValueError):
-        raise CommentRefused(
-            "This form could not be checked. Please send your comment again."
-        ) from None
-    elapsed = time.time() - started
-    if elapsed < comment_settings.MIN_SUBMIT_SECONDS:
-        raise CommentRefused(
-            "That was quicker than we allow. Please check your comment and send it again."
-        )
-    if elapsed > comment_settings.FORM_MAX_AGE_SECONDS:
-        raise CommentRefused("This form has expired. Please send your comment again.")
+# --- the form's own defences (its token: form_tokens.py) ------------------------------
 
 
 def check_honeypot(value):
@@ -77,13 +56,6 @@ def check_honeypot(value):
 # --- who is posting ----------------------------------------------------------------------
 
 
-def client_address(request):
-    header = comment_settings.CLIENT_IP_HEADER
-    if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR")
-
-
 def check_not_banned(email, address):
     bans = Q(kind=Ban.Kind.EMAIL, value=(email or "").casefold())
     if address:
@@ -92,9 +64,20 @@ def check_not_banned(email, address):
         raise CommentRefused("You can no longer comment on this site.", status=403)
 
 
+def rate_limited_network(address):
+    """Whom an address's limit counts: the address, or for IPv6 its /64, the block one
+    home or phone is given, so a reader cannot dodge the limit by rotating through it."""
+    if not address:
+        return None
+    ip = ipaddress.ip_address(address)
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return address
+
+
 def check_rate_limits(email, address):
     """Counts this attempt against each window and refuses it when one is full."""
-    scopes = [("address", address), ("email", (email or "").casefold())]
+    scopes = [("address", rate_limited_network(address)), ("email", (email or "").casefold())]
     for scope, value in scopes:
         if not value:
             continue

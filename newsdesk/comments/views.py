@@ -3,6 +3,9 @@ the same for every reader (so a full-page cache can serve it), and it fetches th
 count, the list and the form from here. Everything per reader is sent `private, no-store`.
 """
 
+from functools import wraps
+
+from django.conf import settings
 from django.core import signing
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -10,21 +13,23 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Site
 
+from newsdesk.core.client_address import client_address
 from newsdesk.news.models import ArticlePage
 
 from .actions import Submission, check_post_comment
 from .conf import comment_settings
+from .form_tokens import is_usable, issue_form_token
 from .forms import HONEYPOT_FIELD, CommentForm
 from .models import Comment
 from .moderation import PRE, rules_for
 from .notifications import comment_for_unsubscribe_token, do_unsubscribe
-from .spam import CommentRefused, client_address
+from .spam import CommentRefused
 
 OWN_COMMENTS_COOKIE = "newsdesk_comments_mine"
 OWN_COMMENTS_SALT = "newsdesk.comments.mine"
@@ -65,6 +70,38 @@ def remember_own_comment(request, response, comment):
         samesite="Lax",
         secure=request.is_secure(),
     )
+
+
+# --- the CSRF cookie ---------------------------------------------------------------------
+
+
+def csrf_cookie_scoped_to_comments(view):
+    """Send the form's CSRF cookie for /comments/ only, not for the whole site.
+
+    Django sets it on "/" (CSRF_COOKIE_PATH), where it would follow the reader to every
+    page and take them out of the page cache and Varnish, which pass anyone holding one.
+    Set here first, CsrfViewMiddleware leaves it alone (CSRF_COOKIE_NEEDS_UPDATE is
+    cleared); the form posts to /comments/, so the cookie still comes back with it."""
+
+    @wraps(view)
+    def scoped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and not settings.CSRF_USE_SESSIONS:
+            response.set_cookie(
+                settings.CSRF_COOKIE_NAME,
+                request.META["CSRF_COOKIE"],
+                max_age=settings.CSRF_COOKIE_AGE,
+                domain=settings.CSRF_COOKIE_DOMAIN,
+                path=reverse("comments:root"),
+                secure=settings.CSRF_COOKIE_SECURE,
+                httponly=settings.CSRF_COOKIE_HTTPONLY,
+                samesite=settings.CSRF_COOKIE_SAMESITE,
+            )
+            request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+            patch_vary_headers(response, ("Cookie",))
+        return response
+
+    return scoped
 
 
 # --- the list and the form ---------------------------------------------------------------
@@ -125,12 +162,13 @@ def thread_context(request, article, *, form=None):
     posted = posted_comment(request, visible)
     if form is None:
         form = CommentForm(user=request.user, initial={"parent": reply_to.pk if reply_to else None})
+    can_post = rules.is_open and not (rules.require_sign_in and not request.user.is_authenticated)
     return {
         "article": article,
         "rules": rules,
         "is_pre_moderated": rules.moderation == PRE,
-        "can_post": rules.is_open
-        and not (rules.require_sign_in and not request.user.is_authenticated),
+        "can_post": can_post,
+        "form_token": form_token_for(article, form) if can_post else "",
         "count": Comment.objects.filter(page=article).approved().count(),
         "threads": build_tree(roots, list(replies)),
         "page_obj": page,
@@ -147,6 +185,15 @@ def thread_context(request, article, *, form=None):
         + "?next="
         + reverse("comments:thread", args=[article.pk]),
     }
+
+
+def form_token_for(article, form):
+    """A fresh token for a new form; a form sent back keeps its own while it is usable,
+    so the time it was served still counts."""
+    key = form.data.get("form_token", "") if form.is_bound else ""
+    if key and is_usable(key, article):
+        return key
+    return issue_form_token(article)
 
 
 def posted_comment(request, visible):
@@ -168,6 +215,7 @@ def reply_target(request, article):
 
 @require_GET
 @never_cache
+@csrf_cookie_scoped_to_comments
 def thread(request, page_id):
     """The whole conversation on its own page: works without JavaScript."""
     article = get_article(page_id)
@@ -176,6 +224,7 @@ def thread(request, page_id):
 
 @require_GET
 @never_cache
+@csrf_cookie_scoped_to_comments
 def fragment(request, page_id):
     """The same list and form, without the page around it, for the article's script."""
     article = get_article(page_id)
@@ -217,12 +266,13 @@ def submission_from(request, article, form):
         ip_address=client_address(request),
         user_agent=request.headers.get("User-Agent", ""),
         honeypot=form.cleaned_data.get(HONEYPOT_FIELD, ""),
-        form_started=form.cleaned_data["started"],
+        form_token=form.cleaned_data["form_token"],
     )
 
 
 @require_POST
 @never_cache
+@csrf_cookie_scoped_to_comments
 def post_comment(request, page_id):
     article = get_article(page_id)
     form = CommentForm(request.POST, user=request.user)
@@ -273,6 +323,8 @@ def comment_posted(request, article, comment):
                 "html": html,
                 "message": posted_message(comment),
                 "count": Comment.objects.filter(page=article).approved().count(),
+                # For the reader's next comment from the same form: this one is spent.
+                "form_token": issue_form_token(article),
             },
             status=201,
         )

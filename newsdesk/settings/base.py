@@ -79,6 +79,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so a cache hit skips every other middleware (sessions, auth, routing).
     "newsdesk.caching.middleware.PageCacheMiddleware",
+    # The reader's address in REMOTE_ADDR, not the front proxy's (newsdesk/core/client_address.py).
+    "newsdesk.core.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -189,6 +191,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
+
+# How many proxies of ours each append to X-Forwarded-For in front of the app: the reader's
+# address is that many entries from its right. 0: none, the connection's peer is the reader.
+NEWSDESK_TRUSTED_PROXY_COUNT = int(env("NEWSDESK_TRUSTED_PROXY_COUNT", "0"))
 
 # The full-page cache (newsdesk/caching/conf.py has every NEWSDESK_CACHE_* setting).
 NEWSDESK_CACHE_ENABLED = env_bool("NEWSDESK_CACHE_ENABLED", True)

@@ -84,6 +84,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# nginx, then Varnish, each append to X-Forwarded-For (deploy/): the reader is the second
+# entry from the right. `make prod` has Varnish only and sets 1. A wrong count either
+# lets readers forge their address or gives every reader the proxy's.
+NEWSDESK_TRUSTED_PROXY_COUNT = int(env("NEWSDESK_TRUSTED_PROXY_COUNT", "2"))
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

@@ -1,9 +1,11 @@
+from datetime import timedelta
+
 import factory
 from django.urls import reverse
 from django.utils import timezone
 
-from newsdesk.comments.models import Comment, CommentPolicy
-from newsdesk.comments.spam import form_started_token
+from newsdesk.comments.form_tokens import issue_form_token
+from newsdesk.comments.models import Comment, CommentPolicy, FormToken
 from newsdesk.comments.text import fingerprint
 from newsdesk.news.tests.factories import ArticleFactory
 
@@ -34,13 +36,22 @@ class CommentPolicyFactory(factory.django.DjangoModelFactory):
         model = CommentPolicy
 
 
-def comment_form(**fields):
-    """What the comment form posts, with a form-started token as the page would give."""
+def served_form_token(article, seconds_ago=0):
+    """A form token as the comments page gives it, served that many seconds ago."""
+    key = issue_form_token(article)
+    if seconds_ago:
+        served = timezone.now() - timedelta(seconds=seconds_ago)
+        FormToken.objects.filter(key=key).update(issued_at=served)
+    return key
+
+
+def comment_form(article, **fields):
+    """What the comment form posts, with a form token as the page would give."""
     data = {
         "body": "The sea wall vote was overdue; the lower town has flooded twice.",
         "author_name": "Ada Reader",
         "author_email": "ada@example.org",
-        "started": form_started_token(),
+        "form_token": served_form_token(article),
         "website": "",
         "parent": "",
     }
@@ -52,7 +63,7 @@ def post_comment(client, article, *, json=False, address="198.51.100.7", **field
     headers = {"Accept": "application/json"} if json else {}
     return client.post(
         reverse("comments:post", args=[article.pk]),
-        comment_form(**fields),
+        comment_form(article, **fields),
         headers=headers,
         REMOTE_ADDR=address,
     )

@@ -118,6 +118,24 @@ def test_posting_with_javascript_adds_the_comment_without_a_reload(live_server, 
     assert Comment.objects.filter(body="Posted from the article, no reload.").exists()
 
 
+def test_a_second_comment_from_the_same_form_is_a_comment_of_its_own(live_server, page, story):
+    """Each form token makes one comment: the script takes the next one from the answer,
+    and a double click makes one comment."""
+    open_comments_in_article(page, live_server, story)
+    form = page.locator("#comments form")
+    form.get_by_label("Name", exact=True).fill("Ada Reader")
+    form.get_by_label("Email", exact=True).fill("ada@example.org")
+    form.get_by_label("Your comment").fill("First thought on the sea wall.")
+    form.get_by_role("button", name="Post comment").dblclick()
+    expect(page.locator("#comments [role=status]")).to_contain_text("Your comment is published")
+    form.get_by_label("Your comment").fill("Second thought, on the harbour.")
+    form.get_by_role("button", name="Post comment").click()
+
+    expect(page.locator(".comment.is-new")).to_have_count(2)
+    bodies = sorted(Comment.objects.filter(page=story).values_list("body", flat=True))
+    assert bodies == ["First thought on the sea wall.", "Second thought, on the harbour."]
+
+
 def test_replying_with_javascript_threads_the_reply(live_server, page, story):
     parent = CommentFactory(page=story, author_name="Mara", body="Who pays for it?")
     open_comments_in_article(page, live_server, story)

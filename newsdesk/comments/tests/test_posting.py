@@ -190,5 +190,5 @@ def test_the_form_posts_need_a_csrf_token(article):
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
-    response = strict.post(reverse("comments:post", args=[article.pk]), comment_form())
+    response = strict.post(reverse("comments:post", args=[article.pk]), comment_form(article))
     assert response.status_code == 403

@@ -171,6 +171,8 @@
                     form.querySelector("textarea").value = "";
                     updateCounter(form.querySelector("textarea"));
                     form.querySelector("[data-form-problem]")?.remove();
+                    // Each form token makes one comment: the next one needs a fresh token.
+                    form.querySelector("[name=form_token]").value = data.form_token;
                     insertComment(section, data);
                     say(section, data.message);
                     showCount(data.count);
