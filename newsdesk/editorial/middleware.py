@@ -37,7 +37,9 @@ class PageTransitionMiddleware:
         return run_guarded(request, *guarded, self.get_response)
 
     async def __acall__(self, request):
-        guarded = guarded_view(request)
+        if request.method != "POST":
+            return await self.get_response(request)
+        guarded = await sync_to_async(guarded_view)(request)  # reads the session's user
         if guarded is None:
             return await self.get_response(request)
         # The view is sync (Wagtail's); asgiref runs it in this same thread, inside the

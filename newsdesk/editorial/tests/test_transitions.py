@@ -220,3 +220,21 @@ def test_emails_wait_for_the_commit(story, people, django_capture_on_commit_call
         assert mail.outbox == []  # the transition was undone: no "approved" email
         story.current_workflow_task_state.approve(user=people.editor)
     assert [m.to for m in mail.outbox if "approved" in m.subject.lower()] == [[people.author.email]]
+
+
+def test_the_guard_holds_under_asgi(story, people):
+    """`make run` serves the admin over ASGI: the same refusal, through the async chain."""
+    from asgiref.sync import async_to_sync
+    from django.test import AsyncClient
+
+    client = AsyncClient()
+    client.force_login(people.editor)
+    task_state = story.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[story.pk, "approve", task_state.pk])
+    first = async_to_sync(client.post)(url, {"comment": ""})
+    second = async_to_sync(client.post)(url, {"comment": ""})
+
+    assert first.status_code == second.status_code == 302
+    assert Page.objects.get(pk=story.pk).live
+    messages = async_to_sync(client.get)(second.url)
+    assert "“Sea wall vote” was already approved by Bruno." in text(messages)
