@@ -47,7 +47,7 @@ def guarded_page_ids(request, view_name, kwargs):
     if request.method != "POST" or not request.user.is_authenticated:
         return None
     if view_name in PAGE_VIEWS:
-        return [int(kwargs["page_id"])]
+        return [int(kwargs[PAGE_VIEWS[view_name]])]
     if view_name == "wagtail_bulk_action" and is_page_model(kwargs):
         return bulk_page_ids(request)
     return None
@@ -61,7 +61,8 @@ def bulk_page_ids(request):
     ids = request.GET.getlist("id")
     if "all" in ids:
         # "Select all" in a listing: every page below the one listed.
-        parent = Page.objects.filter(pk=request.GET.get("childOf", "")[:18] or None).first()
+        parent_id = request.GET.get("childOf", "")
+        parent = Page.objects.filter(pk=parent_id).first() if parent_id.isdigit() else None
         pages = parent.get_descendants() if parent else Page.objects.filter(depth__gt=1)
         return list(pages.values_list("pk", flat=True))
     return [int(pk) for pk in ids if pk.isdigit()]
@@ -114,8 +115,8 @@ def check_edit(request, page, kwargs):
         return changed_message(page, newer, VERBS[action])
     if action == "workflow":
         return check_workflow_step(request, page)
-    if action in ("restart", "cancel") and not in_review(page):
-        return not_in_review_message(page)
+    if action in ("restart", "cancel") and page.current_workflow_state is None:
+        return not_in_review_message(page)  # finished or cancelled meanwhile
     if action == "submit" and in_review(page):
         return already_in_review_message(page)
     return None
@@ -257,19 +258,20 @@ def name_of(user):
     return user.get_full_name() or user.get_username()
 
 
+# View name: the URL's argument naming the page.
 PAGE_VIEWS = {
     # Publish, schedule, submit, approve, request changes, resubmit, cancel, save, autosave.
-    "wagtailadmin_pages:edit",
-    "wagtailadmin_pages:revisions_revert",
-    "wagtailadmin_pages:workflow_action",
-    "wagtailadmin_pages:unpublish",
-    "wagtailadmin_pages:revisions_unschedule",
-    "wagtailadmin_pages:delete",
-    "wagtailadmin_pages:move_confirm",
-    "wagtailadmin_pages:convert_alias",
-    "wagtailadmin_pages:set_privacy",
-    "wagtailadmin_pages:lock",
-    "wagtailadmin_pages:unlock",
+    "wagtailadmin_pages:edit": "page_id",
+    "wagtailadmin_pages:revisions_revert": "page_id",
+    "wagtailadmin_pages:workflow_action": "page_id",
+    "wagtailadmin_pages:unpublish": "page_id",
+    "wagtailadmin_pages:revisions_unschedule": "page_id",
+    "wagtailadmin_pages:delete": "page_id",
+    "wagtailadmin_pages:move_confirm": "page_to_move_id",
+    "wagtailadmin_pages:convert_alias": "page_id",
+    "wagtailadmin_pages:set_privacy": "page_id",
+    "wagtailadmin_pages:lock": "page_id",
+    "wagtailadmin_pages:unlock": "page_id",
 }
 CHECKS = {
     "wagtailadmin_pages:edit": check_edit,

@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 from django.core import mail
+from django.core.cache import caches
 from django.test import override_settings
 from wagtail.models import Page, WorkflowState
 
@@ -114,8 +115,11 @@ def race(newsroom, live_server, make_story, actions, expect_one_refusal=True):
 
 @pytest.fixture(autouse=True)
 def page_cache_on():
+    """The page cache on and empty: what a test's stories showed must not outlive it."""
     with override_settings(NEWSDESK_CACHE_ENABLED=True):
+        caches["pages"].clear()
         yield
+        caches["pages"].clear()
 
 
 def submitted(newsroom, *desks):
