@@ -62,10 +62,14 @@ def bulk_page_ids(request):
     if "all" in ids:
         # "Select all" in a listing: every page below the one listed.
         parent_id = request.GET.get("childOf", "")
-        parent = Page.objects.filter(pk=parent_id).first() if parent_id.isdigit() else None
+        parent = Page.objects.filter(pk=parent_id).first() if is_page_id(parent_id) else None
         pages = parent.get_descendants() if parent else Page.objects.filter(depth__gt=1)
         return list(pages.values_list("pk", flat=True))
-    return [int(pk) for pk in ids if pk.isdigit()]
+    return [int(pk) for pk in ids if is_page_id(pk)]
+
+
+def is_page_id(text):
+    return text.isdigit() and len(text) <= 18  # a bigint, at most
 
 
 def lock_pages(page_ids):

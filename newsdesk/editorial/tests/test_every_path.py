@@ -144,3 +144,43 @@ def test_a_revert_publishes_the_older_version_once(people):
 
     assert response.status_code == 302
     assert Page.objects.get(pk=page.pk).title == "Ferry timetable"
+
+
+def test_the_author_cancels_a_review_that_awaits_changes(people):
+    from wagtail.models import WorkflowState
+
+    from .desks import submitted_story
+
+    page = submitted_story(people.section, people.author, "Ferry timetable")
+    task_state = page.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, people.editor, "reject", comment="Dates?")
+    author = signed_in(people.author)
+    html = author.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    seen = {
+        name: hidden_input(name, html)
+        for name in ("loaded_revision_id", "loaded_revision_created_at")
+    }
+    form = article_form(page.title, slug=page.slug, body=body_of("Dates."), **seen)
+
+    response = author.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        {**form, "action-cancel-workflow": "1"},
+        follow=True,
+    )
+
+    assert "no longer in review" not in response.content.decode()
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    assert state.status == WorkflowState.STATUS_CANCELLED
+
+
+@pytest.mark.parametrize("parent", ["abc", "99999999999999999999", ""])
+def test_the_guard_reads_a_bad_select_all_without_failing(people, rf, parent):
+    """(Wagtail's bulk view itself still answers 500 to such a childOf.)"""
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "unpublish"])
+    request = rf.post(f"{url}?id=all&childOf={parent}")
+    request.user = people.editor
+    kwargs = {"app_label": "wagtailcore", "model_name": "page", "action": "unpublish"}
+
+    ids = transitions.guarded_page_ids(request, "wagtail_bulk_action", kwargs)
+
+    assert people.section.pk in ids  # no parent found: every page is locked
