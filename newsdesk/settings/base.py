@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",  # the sitemap templates wagtail.contrib.sitemaps renders
+    # After wagtail.admin: its ready() defers that app's workflow emails to the commit.
+    "newsdesk.editorial",
     # After wagtail.contrib.frontend_cache: its ready() replaces that app's purge handlers.
     "newsdesk.caching",
 ]
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Admin requests that publish, schedule or review a page: one at a time per page.
+    "newsdesk.editorial.middleware.PageTransitionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "newsdesk.caching.routes.RouteMemoryMiddleware",
