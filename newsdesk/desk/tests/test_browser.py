@@ -51,7 +51,7 @@ def test_a_contributor_starts_an_opinion_piece_from_the_dashboard(
     own.owner = contributor
     own.save()
     sign_in(page, live_server, contributor)
-    expect(page.locator("#panel-desk_my_drafts-content")).to_contain_text("Tide tables")
+    expect(page.locator("#desk_my_drafts-section")).to_contain_text("Tide tables")
     shot(page, "contributor-dashboard")
     page.get_by_role("link", name="New story").first.click()
     page.get_by_label("Section").select_option(label="News > U.S.")
@@ -61,7 +61,7 @@ def test_a_contributor_starts_an_opinion_piece_from_the_dashboard(
     expect(page).to_have_url(
         f"{live_server.url}/admin/pages/add/news/articlepage/{us_section.pk}/?preset=1"
     )
-    expect(page.get_by_label("Kicker")).to_have_value("opinion")
+    expect(page.locator("#id_kicker")).to_have_value("opinion")
     headline = page.locator("textarea#id_title")
     headline.fill(HEADLINE)
     page.wait_for_timeout(300)  # the box grows as the text wraps
@@ -74,7 +74,7 @@ def test_a_moderator_sees_the_comments_queue_and_no_new_story(live_server, page,
     story = ArticleFactory(title="Storm closes the coast road")
     CommentFactory(page=story, state=Comment.State.PENDING)
     sign_in(page, live_server, moderator)
-    expect(page.locator("#panel-comments-moderation-content")).to_contain_text("1 awaiting")
+    expect(page.locator("#comments-moderation-section")).to_contain_text("1 awaiting")
     expect(page.get_by_role("link", name="New story")).to_have_count(0)
     shot(page, "moderator-dashboard")
 
