@@ -8,6 +8,8 @@ from newsdesk.core.api import api_router
 from newsdesk.core.views import favicon
 
 urlpatterns = [
+    # The newsroom's versions of some of Wagtail's admin views, which they replace.
+    path("admin/", include("newsdesk.desk.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -20,8 +20,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+from wagtail.models import Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from newsdesk.desk.visibility import pages_visible_to
 from newsdesk.news.models import ArticlePage
 
 from .actions import (
@@ -92,12 +94,24 @@ def queue_url(**params):
 # --- the queue ---------------------------------------------------------------------------
 
 
+def pages_moderated_by(user):
+    """The pages whose comments a moderator sees, and so whose headlines: every live page
+    (its comments are public and need moderating; cards name it by its published headline,
+    the page's `title`), and the pages the user may see in the admin (desk/visibility.py)."""
+    return Page.objects.filter(Q(live=True) | Q(pk__in=pages_visible_to(user).values("pk")))
+
+
+def comments_for(user):
+    return Comment.objects.filter(page__in=pages_moderated_by(user))
+
+
 def filtered_comments(request):
-    comments = Comment.objects.all()
+    comments = comments_for(request.user)
     article_id = request.GET.get("article", "")
     article = None
     if article_id.isdecimal():
-        article = ArticlePage.objects.filter(pk=article_id).first()
+        articles = ArticlePage.objects.filter(pk__in=pages_moderated_by(request.user))
+        article = articles.filter(pk=article_id).first()
         comments = comments.filter(page_id=article_id)
     query = normalise(request.GET.get("q", ""))  # PostgreSQL refuses NUL and friends
     if query:
@@ -172,7 +186,9 @@ def moderate(request):
     else:
         decision, ids = request.POST.get("bulk", ""), request.POST.getlist("comment")
     comments = list(
-        Comment.objects.filter(pk__in=[pk for pk in ids if pk.isdecimal()]).select_related("page")
+        comments_for(request.user)
+        .filter(pk__in=[pk for pk in ids if pk.isdecimal()])
+        .select_related("page")
     )
     if not comments:
         messages.warning(request, "Tick at least one comment first.")
@@ -205,7 +221,7 @@ def ban_author(request, comment, decision):
 
 @moderator_required
 def edit(request, pk):
-    comment = get_object_or_404(Comment.objects.select_related("page"), pk=pk)
+    comment = get_object_or_404(comments_for(request.user).select_related("page"), pk=pk)
     back = safe_next(request, queue_url(state="all"))
     form = ModeratorEditForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
@@ -221,7 +237,7 @@ def edit(request, pk):
 
 @moderator_required
 def reply(request, pk):
-    parent = get_object_or_404(Comment.objects.select_related("page"), pk=pk)
+    parent = get_object_or_404(comments_for(request.user).select_related("page"), pk=pk)
     back = safe_next(request, queue_url(state="all"))
     form = NewsroomReplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -1,11 +1,17 @@
 from django.contrib.auth.models import Permission
+from django.http import Http404
 from django.urls import path
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
+
+from newsdesk.desk.visibility import pages_visible_to
 
 from . import admin_views
 from .admin_views import ModeratorPermissionPolicy, can_moderate
@@ -44,8 +50,36 @@ class ModerationQueueViewSet(ViewSet):
         )
 
 
+class CommentPolicyIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        pages = pages_visible_to(self.request.user)
+        return super().get_base_queryset().filter(page__in=pages)
+
+
+class OnAVisiblePage:
+    """A comment rules view that answers 404 for rules of a page the user may not see: the
+    rules name their page (desk/visibility.py)."""
+
+    def get_object(self, *args, **kwargs):
+        rules = super().get_object(*args, **kwargs)
+        if not pages_visible_to(self.request.user).filter(pk=rules.page_id).exists():
+            raise Http404("No comment rules match the given query.")
+        return rules
+
+
+def on_a_visible_page(view_class):
+    return type(f"CommentPolicy{view_class.__name__}", (OnAVisiblePage, view_class), {})
+
+
 class CommentPolicyViewSet(ModelViewSet):
     model = CommentPolicy
+    index_view_class = CommentPolicyIndexView
+    edit_view_class = on_a_visible_page(generic.EditView)
+    delete_view_class = on_a_visible_page(generic.DeleteView)
+    history_view_class = on_a_visible_page(HistoryView)
+    usage_view_class = on_a_visible_page(UsageView)
+    copy_view_class = on_a_visible_page(generic.CopyView)
+    inspect_view_class = on_a_visible_page(generic.InspectView)
     icon = "cog"
     menu_label = "Comment rules"
     url_prefix = "comments/rules"

@@ -180,6 +180,7 @@ class LiveBlogPage(ArticlePage):
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
     template = "live/live_blog_page.html"
+    story_presets = [("Live blog", {})]
 
     class Meta:
         verbose_name = "live blog"

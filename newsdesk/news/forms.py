@@ -1,6 +1,8 @@
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
 from newsdesk.core.forms import NewsdeskPageForm
 
@@ -19,11 +21,43 @@ class ArticlePageForm(NewsdeskPageForm):
                     name
                 ].help_text = f"Times are in the newsroom's zone, {settings.TIME_ZONE}."
 
+    def clean_title(self):
+        # The headline box wraps onto several lines; a headline itself is one line.
+        return " ".join(self.cleaned_data["title"].split())
+
     def clean(self):
         cleaned_data = super().clean()
         self.refuse_schedule_in_the_past(cleaned_data.get("go_live_at"))
         self.refuse_removed_corrections()
+        self.refuse_related_links_to_itself(cleaned_data.get("body"))
+        self.refuse_editors_pick_of_itself()
         return cleaned_data
+
+    def refuse_editors_pick_of_itself(self):
+        # ArticleRelatedLink.clean cannot see this: a new link's form has no page yet.
+        formset = self.formsets.get("related_links")
+        if formset is None or not self.instance.pk or not formset.is_valid():
+            return
+        for form in formset.forms:
+            story = form.cleaned_data.get("story")
+            if story and story.pk == self.instance.pk and not form.cleaned_data.get("DELETE"):
+                form.add_error("story", "A story cannot be related to itself.")
+
+    def refuse_related_links_to_itself(self, body):
+        """A RELATED block naming the story it is in (the block checks that it is live)."""
+        if not body or not self.instance.pk:
+            return
+        errors = {
+            index: StructBlockValidationError(
+                block_errors={"story": ValidationError("A story cannot be related to itself.")}
+            )
+            for index, child in enumerate(body)
+            if child.block_type == "related"
+            and child.value.get("story")
+            and child.value["story"].pk == self.instance.pk
+        }
+        if errors:
+            self.add_error("body", StreamBlockValidationError(block_errors=errors))
 
     def refuse_schedule_in_the_past(self, go_live_at):
         if "go_live_at" not in self.changed_data or not go_live_at:

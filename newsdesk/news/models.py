@@ -12,7 +12,8 @@ from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets import AdminAutoHeightTextInput
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -28,6 +29,42 @@ from .forms import ArticlePageForm
 ARTICLES_PER_PAGE = 20
 # A story republished within this window after it first went out is not "updated".
 UPDATE_GRACE = timedelta(minutes=10)
+
+
+# The newsroom's words for a story's title, address and search engine fields; a headline
+# wraps onto as many lines as it needs, so the editor sees all of it.
+HEADLINE_PANEL = TitleFieldPanel(
+    "title",
+    heading="Headline",
+    placeholder="Headline*",
+    help_text="As readers see it above the story. Write it in full: it is never cut short.",
+    widget=AdminAutoHeightTextInput(attrs={"rows": 1}),
+)
+STORY_PROMOTE_PANELS = [
+    MultiFieldPanel(
+        [
+            FieldPanel(
+                "slug",
+                heading="Web address",
+                help_text="The story's address ends with this: lower-case words and hyphens. "
+                "It should not change once the story is published.",
+            ),
+            FieldPanel(
+                "seo_title",
+                heading="Headline for search engines",
+                help_text="Leave empty to use the headline. Search results show about 60 "
+                "characters.",
+            ),
+            FieldPanel(
+                "search_description",
+                heading="Summary for search engines",
+                help_text="One or two sentences under the headline in search results.",
+            ),
+        ],
+        heading="Address and search engines",
+    ),
+    MultiFieldPanel([FieldPanel("show_in_menus")], heading="Site menus"),
+]
 
 
 class ArticleQuerySet(PageQuerySet):
@@ -258,7 +295,7 @@ class ArticlePage(KeptRestrictionsMixin, Page):
 
     content_panels = [
         FieldPanel("kicker"),
-        *Page.content_panels,
+        HEADLINE_PANEL,
         FieldPanel("standfirst"),
         MultiFieldPanel(
             [FieldPanel("lead_image"), FieldPanel("lead_image_caption")], heading="Lead photo"
@@ -275,6 +312,7 @@ class ArticlePage(KeptRestrictionsMixin, Page):
             help_text="Shown to readers with the time it was added. Notes cannot be removed.",
         ),
     ]
+    promote_panels = STORY_PROMOTE_PANELS
     api_fields = [
         APIField("kicker"),
         APIField("standfirst"),
@@ -300,6 +338,8 @@ class ArticlePage(KeptRestrictionsMixin, Page):
     subpage_types = []
     template = "pages/article_page.html"
     base_form_class = ArticlePageForm
+    # The kinds of story the admin's "New story" entry offers (desk/stories.py).
+    story_presets = [(kicker.label, {"kicker": kicker.value}) for kicker in Kicker]
 
     RELATED_STORIES = 4
 
@@ -406,3 +446,9 @@ class ArticleRelatedLink(Orderable):
     def clean(self):
         if self.story_id and self.story_id == self.page_id:
             raise ValidationError({"story": "A story cannot be related to itself."})
+        if self.story_id and not ArticlePage.objects.filter(pk=self.story_id, live=True).exists():
+            raise ValidationError(
+                {
+                    "story": "That story is not published: choose a published story, or publish it first."
+                }
+            )

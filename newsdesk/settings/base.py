@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "newsdesk.news",
     "newsdesk.comments",
     "newsdesk.live",
+    "newsdesk.desk",
     "newsdesk.feeds",
     "newsdesk.search",
     "newsdesk.demo",
@@ -90,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "newsdesk.desk.middleware.PageVisibilityMiddleware",
     # Admin requests that publish, schedule or review a page: one at a time per page.
     "newsdesk.editorial.middleware.PageTransitionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -1,4 +1,6 @@
+from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 
 from .content import TEMPLATE_DIR
 
@@ -15,3 +17,14 @@ class RelatedStoryBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         template = f"{TEMPLATE_DIR}/related_story_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        story = value.get("story")
+        if story and not story.live:
+            error = ValidationError(
+                f"“{story.title}” is not published: link to a published story, or publish "
+                "that one first."
+            )
+            raise StructBlockValidationError(block_errors={"story": error})
+        return value

@@ -31,6 +31,7 @@ CONTRIBUTOR_VIEWS = {
     "wagtailadmin_explore",
     "wagtailadmin_pages:add_subpage",
     "wagtailadmin_pages:add",
+    "desk_new_story",
     "wagtailadmin_pages:search",
     "wagtailadmin_pages:usage",
     "wagtailadmin_pages:type_use",
@@ -189,9 +190,10 @@ PUBLIC_VIEWS = {
 
 
 def admin_patterns(resolver=None, namespace="", prefix=""):
-    resolver = resolver or next(
-        p for p in get_resolver().url_patterns if str(p.pattern) == "admin/"
-    )
+    if resolver is None:  # newsdesk's own admin URLs come first, then Wagtail's
+        for admin in [p for p in get_resolver().url_patterns if str(p.pattern) == "admin/"]:
+            yield from admin_patterns(admin)
+        return
     for pattern in resolver.url_patterns:
         if isinstance(pattern, URLResolver):
             ns = pattern.namespace
@@ -281,14 +283,14 @@ class Objects:
 
 
 def admin_urls(objects):
-    urls = []
+    urls = {}
     for name, pattern in admin_patterns():
         try:
             url = reverse(name, kwargs=objects.arguments(name, argument_names(pattern)))
         except NoReverseMatch:
             continue
-        urls.append((name, url))
-    return urls
+        urls.setdefault(name, url)
+    return list(urls.items())
 
 
 def variants(url):

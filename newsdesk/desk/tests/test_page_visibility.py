@@ -1,0 +1,130 @@
+"""No admin view names a page to a user who may not see it (see desk/visibility.py).
+
+The walk asks every admin URL Wagtail and newsdesk define, with the unseen story's id
+wherever a URL takes a page, plus the searches, filters and API queries that find pages
+by words, as each role without rights in the Business section. A draft, a scheduled
+story, a live story's unpublished new headline, and a draft live blog sit there, locked,
+in review, with comments and comment rules; none of their headlines may appear anywhere.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import PageLogEntry
+
+from newsdesk.comments.models import Comment, CommentPolicy
+from newsdesk.comments.tests.factories import CommentFactory
+from newsdesk.live.models import LiveBlogPage, LiveEntry
+from newsdesk.news.tests.factories import ArticleFactory
+from newsdesk.users.tests.test_admin_urls import Objects, admin_urls
+
+SECRETS = ["Zebrafinch", "Quokkabay", "Narwhalcove", "Okapiridge"]
+
+
+@pytest.fixture
+def unseen(business, draft_story, scheduled_story, editor):
+    """The Business section's unpublished headlines, in every state the admin lists."""
+    pending = ArticleFactory(parent=business, title="Ferry fares rise")
+    pending.title = "Narwhalcove ferry operator sold"
+    pending.save_revision(user=editor)
+    blog = business.add_child(
+        instance=LiveBlogPage(title="Okapiridge strike: live", slug="strike", live=False)
+    )
+    blog.save_revision(user=editor)
+    LiveEntry.objects.create(blog=blog, title="Pickets", body=[("paragraph", "<p>Cold.</p>")])
+    draft_story.locked, draft_story.locked_by = True, editor
+    draft_story.locked_at = timezone.now() - timedelta(days=400)
+    draft_story.save()
+    revision = draft_story.save_revision(user=editor)
+    draft_story.get_workflow().start(draft_story, editor)
+    for story in (draft_story, scheduled_story, pending, blog):
+        PageLogEntry.objects.log_action(story, "wagtail.edit", user=editor, revision=revision)
+        CommentFactory(page=story, body="Is this true?")
+        CommentPolicy.objects.create(page=story)
+    return {"draft": draft_story, "scheduled": scheduled_story, "pending": pending, "blog": blog}
+
+
+def searches(unseen, business):
+    """The URLs that find pages by words, ids or parents rather than by a path argument."""
+    ids = [page.pk for page in unseen.values()]
+    urls = [
+        reverse("wagtailadmin_choose_page"),
+        reverse("wagtailadmin_choose_page") + "?page_type=news.articlepage",
+        reverse("wagtailadmin_choose_page") + "?page_type=live.liveblogpage",
+        reverse("wagtailadmin_choose_page_child", args=[business.pk]),
+        reverse("wagtailadmin_choose_page_child", args=[business.pk])
+        + "?page_type=news.articlepage",
+        reverse("wagtailadmin_choose_page_chosen_multiple")
+        + "?"
+        + "&".join(f"id={i}" for i in ids),
+        reverse("wagtailadmin_explore", args=[business.pk]),
+        reverse("wagtailadmin_api:pages:listing") + f"?child_of={business.pk}",
+        reverse("wagtailadmin_api:pages:listing") + f"?child_of={business.pk}&for_explorer=1",
+        reverse("comments_moderation:queue") + "?state=all",
+        reverse("comment_rules:index"),
+        reverse("comment_rules:add"),
+        reverse("live_admin:desk_index"),
+    ]
+    urls += [reverse("comments_moderation:queue") + f"?state=all&article={i}" for i in ids]
+    for word in (secret.lower() for secret in SECRETS):  # the search box repeats the words
+        urls += [
+            reverse("wagtailadmin_choose_page_search") + f"?q={word}",
+            reverse("wagtailadmin_choose_page_search") + f"?q={word}&page_type=news.articlepage",
+            reverse("wagtailadmin_pages:search") + f"?q={word}",
+            reverse("wagtailadmin_pages:search_results") + f"?q={word}",
+            reverse("wagtailadmin_api:pages:listing") + f"?search={word}",
+            reverse("comments_moderation:queue") + f"?state=all&q={word}",
+            reverse("comment_rules:index") + f"?q={word}",
+        ]
+    return urls
+
+
+def leaks(client, url):
+    response = client.get(url)
+    if response.streaming:
+        return []
+    text = response.content.decode(errors="replace")
+    return [f"{word} on {url} ({response.status_code})" for word in SECRETS if word in text]
+
+
+def walk(client, objects, unseen, business):
+    found = []
+    for page in unseen.values():
+        objects.article = objects.blog = page.specific
+        objects.section = business
+        objects.revision = page.latest_revision
+        objects.comment = Comment.objects.filter(page=page).first()
+        objects.comment_policy = CommentPolicy.objects.get(page=page)
+        objects.entry = LiveEntry.objects.filter(blog=unseen["blog"]).first()
+        for name, url in admin_urls(objects):
+            if name not in ("wagtailadmin_logout", "wagtailadmin_error_test"):
+                found += leaks(client, url)
+    for url in searches(unseen, business):
+        found += leaks(client, url)
+    return found
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["contributor", "desk_editor", "moderator"])
+def test_no_admin_view_names_a_page_the_user_may_not_see(
+    request, client, role, unseen, business, editor, admin_user
+):
+    user = request.getfixturevalue(role)
+    objects = Objects([user, editor, admin_user])
+    client.raise_request_exception = False
+    client.force_login(user)
+    found = walk(client, objects, unseen, business)
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.django_db
+def test_an_editor_with_rights_there_finds_those_headlines(client, editor, unseen, business):
+    """The walk can see a leak: the same URLs show the headlines to whoever may see them."""
+    client.force_login(editor)
+    found = " ".join(leak for url in searches(unseen, business) for leak in leaks(client, url))
+    for word in ["Zebrafinch", "Quokkabay", "Okapiridge"]:  # the search index has live titles
+        assert f"{word} on {reverse('wagtailadmin_choose_page_search')}?q={word.lower()}" in found
+    draft = unseen["draft"].pk
+    assert f"?state=all&article={draft}" in found
