@@ -6,18 +6,18 @@ import subprocess
 
 import pytest
 
-from .processes import manage, rows, site_environment, start_manage, wait_until
+from .processes import manage, rows, start_manage, wait_until
 
 pytestmark = pytest.mark.processes
 
 TASK_STATUS = "SELECT status, worker_ids FROM django_tasks_database_dbtaskresult"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    database = tmp_path_factory.mktemp("worker-site") / "db.sqlite3"
-    env = site_environment(database)
-    manage(env, "migrate", "--no-input", "-v", "0")
+@pytest.fixture
+def site(process_site):
+    database, env = process_site
+    rows(database, "DELETE FROM django_tasks_database_dbtaskresult")
+    rows(database, "DELETE FROM worker_heartbeat")
     return database, env
 
 
@@ -78,7 +78,6 @@ def test_a_task_caught_mid_run_by_kill_9_is_run_again_and_finished_once(site, tm
 
 def test_the_worker_is_quiet_unless_a_task_fails_and_then_says_which_and_why(site, tmp_path):
     database, env = site
-    rows(database, "DELETE FROM django_tasks_database_dbtaskresult")
     (tmp_path / "release").touch()
     enqueue(env, "wait_for_file", str(tmp_path), 60)
     enqueue(env, "fail_loudly", "the purge backend refused the key")
@@ -103,7 +102,6 @@ def test_the_worker_is_quiet_unless_a_task_fails_and_then_says_which_and_why(sit
 def test_a_plain_db_worker_killed_mid_task_leaves_it_running_which_the_reaper_ends(site, tmp_path):
     """Before: django-tasks-db's own worker, killed, left its task RUNNING for good."""
     database, env = site
-    rows(database, "DELETE FROM django_tasks_database_dbtaskresult")
     enqueue(env, "wait_for_file", str(tmp_path), 60)
     plain = start_manage(
         env, "db_worker", "--worker-id", "plain", "--interval", "0.1", "--no-startup-delay",
