@@ -25,4 +25,8 @@ def health(request, name=None):
         "status": "ok" if healthy else "degraded",
         "checks": {key: {"ok": r.ok, "detail": r.detail} for key, r in results.items()},
     }
-    return JsonResponse(body, status=200 if healthy else 503)
+    response = JsonResponse(body, status=200 if healthy else 503)
+    # A degraded report is an answer, not a server error: probes and monitors ask every
+    # second, and django.request would log each one.
+    response._has_been_logged = True
+    return response

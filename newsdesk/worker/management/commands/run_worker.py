@@ -29,9 +29,11 @@ class Command(db_worker.Command):
         super().configure_logging(verbosity)
         if verbosity < 2:
             # Warnings and errors only (a failed task logs its path and traceback): the
-            # demo alone queues a thousand tasks.
-            for name in (db_worker.TASKS_LOGGER, "django_tasks_db", ""):
+            # demo alone queues a thousand tasks. django-tasks-db's own warnings only say
+            # that the worker was asked to stop.
+            for name in (db_worker.TASKS_LOGGER, ""):
                 logging.getLogger(name).setLevel(logging.WARNING)
+            logging.getLogger("django_tasks_db").setLevel(logging.ERROR)
 
     def handle(self, *args, worker_id, reload, **options):
         try:
