@@ -50,7 +50,7 @@ def test_the_worker_does_not_start_with_a_bad_value():
 
 @override_settings(NEWSDESK_WORKER_QUEUE_MAX_AGE_SECONDS="-1")
 def test_the_launcher_does_not_start_with_a_bad_value():
-    with pytest.raises(ImproperlyConfigured, match="NEWSDESK_WORKER_QUEUE_MAX_AGE_SECONDS"):
+    with pytest.raises(CommandError, match="NEWSDESK_WORKER_QUEUE_MAX_AGE_SECONDS must be"):
         call_command("serve", "--port", "8123")
 
 

@@ -10,6 +10,7 @@ import urllib.request
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
@@ -45,8 +46,15 @@ class Command(BaseCommand):
     def handle(self, *args, host, port, reload, demo, test_stream, ready_timeout, **options):
         if not 0 < port < 65536:
             raise CommandError(f"--port must be between 1 and 65535, not {port}.")
-        worker_settings.validate()
-        logins = self.load_demo() if demo else ""
+        try:
+            worker_settings.validate()
+        except ImproperlyConfigured as error:
+            raise CommandError(error) from error
+        try:
+            logins = self.load_demo() if demo else ""
+        except KeyboardInterrupt:  # Ctrl-C while the demo loads: nothing runs yet
+            self.stdout.write("Stopped.")
+            return
         supervisor = Supervisor(
             self.children(host, port, reload, test_stream),
             max_backoff=worker_settings.RESTART_MAX_BACKOFF_SECONDS,
