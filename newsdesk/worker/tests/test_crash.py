@@ -104,7 +104,7 @@ def test_a_plain_db_worker_killed_mid_task_leaves_it_running_which_the_reaper_en
     database, env = site
     enqueue(env, "wait_for_file", str(tmp_path), 60)
     plain = start_manage(
-        env, "db_worker", "--worker-id", "plain", "--interval", "0.1", "--no-startup-delay",
+        env, "db_worker", "--worker-id", "plain", "--interval", "0.1", "--no-startup-delay", "--no-reload",
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
@@ -112,6 +112,7 @@ def test_a_plain_db_worker_killed_mid_task_leaves_it_running_which_the_reaper_en
     finally:
         plain.kill()
         plain.wait(timeout=10)
+    assert rows(database, TASK_STATUS) == [("RUNNING", '["plain"]')]
     (tmp_path / "release").touch()
     # Without a heartbeat it is given STALE_SECONDS (2 s here) to finish, then re-queued.
     worker = start_worker(env, "after-plain")
