@@ -65,20 +65,13 @@ install-node: node_modules/.installed
 # Links in emails, feeds and share buttons name the address the site is served on.
 run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
-# The task worker, the publishing scheduler and the demo channel's test stream (when ffmpeg
-# is installed) run in the background and stop with the server. The server is ASGI (granian),
-# so live blogs stream their updates to readers.
+# `manage.py serve` (newsdesk/worker/) runs granian (ASGI, so live blogs stream) beside the
+# task worker, the publishing scheduler and the demo channel's test stream (when ffmpeg is
+# installed), restarts whichever dies, prints the address and the demo logins once the site
+# answers, and stops them all on Ctrl-C.
 run: install
 	$(MANAGE) migrate --no-input
-	$(MANAGE) load_demo --if-empty
-	@$(MANAGE) db_worker & worker=$$!; \
-	$(MANAGE) run_scheduler & scheduler=$$!; \
-	$(MANAGE) make_test_stream & stream=$$!; \
-	trap 'kill $$worker $$scheduler $$stream 2>/dev/null; wait $$worker $$scheduler $$stream 2>/dev/null' EXIT INT TERM; \
-	echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"; \
-	DJANGO_SETTINGS_MODULE=newsdesk.settings.dev $(BIN)/granian --interface asginl \
-		--host 127.0.0.1 --port $(PORT) --workers 1 --reload --reload-paths newsdesk \
-		--log-level warning newsdesk.asgi:application
+	@$(MANAGE) serve --port $(PORT) --reload --demo --test-stream
 
 # The production profile on loopback, with the demo newsroom (deploy/localprod.py says how).
 prod: install-test
@@ -108,8 +101,9 @@ pytest: install-test
 	env -u DATABASE_URL $(BIN)/pytest
 
 # conftest.py skips this run with a message when the server is unreachable (fails under CI=true).
+# The `processes` tests run on a SQLite file of their own whatever the database: once is enough.
 pytest-postgres: install-test
-	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest -m "not browser"
+	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest -m "not browser and not processes"
 
 bench: install
 	$(BIN)/python bench/article_page.py

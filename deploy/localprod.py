@@ -5,7 +5,8 @@
     moto       (S3 server on 127.0.0.1:9000): media, bucket "newsdesk-media"
     granian    (WSGI, several workers, 127.0.0.1:8001): pages, behind the app's page cache
     granian    (ASGI, 127.0.0.1:8002): the live blogs' event streams
-    db_worker  (django-tasks): Varnish purges and other background tasks
+    run_worker (django-tasks, with a heartbeat): Varnish purges and other background tasks;
+               started again when it dies (its orphaned task is queued again)
     scheduler  (run_scheduler): scheduled publishing
     Varnish    (127.0.0.1:8080, deploy/varnish/default.vcl): what readers talk to
 
@@ -239,16 +240,30 @@ def start_granian(processes, env, port, workers, name, interface, *options):
         f"newsdesk.caching.{interface}:application",
     ]  # fmt: skip
     process = processes.start(name, argv, env)
-    wait_for_http(f"http://127.0.0.1:{port}/healthz/", timeout=60)
+    # The database check alone: the task worker, which /healthz/ also reports, starts later.
+    wait_for_http(f"http://127.0.0.1:{port}/healthz/database/", timeout=60)
     return process
 
 
+# A short poll interval: a purge reaches Varnish well within the second.
+WORKER_ARGV = [BIN / "python", "manage.py", "run_worker", "--interval", "0.05"]
+
+
 def start_workers(processes, env):
-    # A short poll interval: a purge reaches Varnish well within the second.
-    processes.start(
-        "db_worker", [BIN / "python", "manage.py", "db_worker", "--interval", "0.05"], env
-    )
+    processes.start("worker", WORKER_ARGV, env)
     processes.start("scheduler", [BIN / "python", "manage.py", "run_scheduler"], env)
+
+
+def restart_dead_worker(processes, env):
+    """The task worker is started again when it dies (kill -9, out of memory): the tasks
+    it held are queued again by the new one's reaper. Anything else stopping ends the run."""
+    for name, process, log in list(processes.running):
+        if name == "worker" and process.poll() is not None:
+            print(f"the task worker stopped (status {process.returncode}); starting it again")
+            log.close()
+            processes.running.remove((name, process, log))
+            time.sleep(1)
+            processes.start("worker", WORKER_ARGV, env)
 
 
 def render_vcl(backend_port, path, streams_port=None):
@@ -312,8 +327,11 @@ def main():
         )
         print(f"newsdesk (production profile) on {public_url}/  (admin: {public_url}/admin/)")
         print(f"logs in {RUN_DIR / 'logs'}; Ctrl-C stops everything")
-        while all(process.poll() is None for _name, process, _log in processes.running):
+        while True:
             time.sleep(1)
+            restart_dead_worker(processes, env)
+            if any(process.poll() is not None for _name, process, _log in processes.running):
+                break
         print("a process stopped; see its log", file=sys.stderr)
     except KeyboardInterrupt:
         pass

@@ -5,7 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.core.api import api_router
-from newsdesk.core.views import favicon
+from newsdesk.core.views import favicon, health
 
 urlpatterns = [
     # The newsroom's versions of some of Wagtail's admin views, which they replace.
@@ -14,12 +14,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("favicon.ico", favicon),
+    path("healthz/", health, name="health"),
+    path("healthz/<slug:name>/", health, name="health-check"),
     path("", include("newsdesk.news.urls")),
     path("comments/", include("newsdesk.comments.urls")),
     path("live/", include("newsdesk.live.urls")),
     path("", include("newsdesk.feeds.urls")),
     path("search/", include("newsdesk.search.urls")),
-    path("", include("newsdesk.caching.urls")),
 ]
 
 # A database outage met outside a view still answers 503 with a clear page.

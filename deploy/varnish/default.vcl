@@ -24,7 +24,7 @@ backend default {
     # Fails while the app cannot reach its database: then every cached page is served
     # from grace instead of passing readers on to a 503.
     .probe = {
-        .url = "/healthz/";
+        .url = "/healthz/database/";
         .interval = 1s;
         .timeout = 2s;
         .window = 3;

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "newsdesk.feeds",
     "newsdesk.search",
     "newsdesk.demo",
+    "newsdesk.worker",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -217,6 +218,12 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# The task worker's heartbeat and /healthz/'s limits, in seconds (newsdesk/worker/conf.py
+# has every NEWSDESK_WORKER_* setting; a bad value fails `manage.py check`).
+NEWSDESK_WORKER_HEARTBEAT_SECONDS = env("NEWSDESK_WORKER_HEARTBEAT_SECONDS", 5)
+NEWSDESK_WORKER_STALE_SECONDS = env("NEWSDESK_WORKER_STALE_SECONDS", 30)
+NEWSDESK_WORKER_QUEUE_MAX_AGE_SECONDS = env("NEWSDESK_WORKER_QUEUE_MAX_AGE_SECONDS", 300)
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "newsdesk@localhost")

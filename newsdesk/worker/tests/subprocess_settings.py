@@ -1,0 +1,17 @@
+"""Settings for the worker and launcher processes the tests start (test_crash.py,
+test_launcher.py): the test settings with the database queue, and heartbeats fast enough
+for a test to wait for."""
+
+from newsdesk.settings.test import *  # noqa: F403
+
+DEBUG = True  # load_demo refuses to run otherwise (the demo has public passwords)
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+NEWSDESK_WORKER_HEARTBEAT_SECONDS = 0.2
+NEWSDESK_WORKER_STALE_SECONDS = 2
+# What make run shows: warnings and errors, on stderr.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "INFO"},
+}
