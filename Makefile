@@ -18,7 +18,7 @@ DJHTML := $(BIN)/djhtml --tabwidth 4
 
 # The steps of `make test` run in the order given: lint, then checks, then the test runs.
 .NOTPARALLEL:
-.PHONY: help run prod test lint format check pytest pytest-postgres bench bench-live bench-cache \
+.PHONY: help run prod test lint format check pytest pytest-postgres bench bench-live bench-cache bench-lighthouse \
 	clean install install-test install-node vendor-hls
 
 help:
@@ -30,6 +30,7 @@ help:
 	@echo "bench   - print article-page size, transfer and render-time figures (bench/article_page.py)"
 	@echo "bench-live  - live blog fan-out over Server-Sent Events (bench/live_sse.py)"
 	@echo "bench-cache - full-page cache throughput, Varnish and app cache vs nginx (bench/cache_wrk.py)"
+	@echo "bench-lighthouse - Lighthouse scores of every kind of reader page (bench/lighthouse.py)"
 	@echo "vendor-hls  - copy hls.js from node_modules into the live app's static files"
 	@echo "clean   - remove caches, test artifacts and install stamps (keeps .venv and db.sqlite3)"
 
@@ -101,9 +102,10 @@ pytest: install-test
 	env -u DATABASE_URL $(BIN)/pytest
 
 # conftest.py skips this run with a message when the server is unreachable (fails under CI=true).
-# The `processes` tests run on a SQLite file of their own whatever the database: once is enough.
+# Browser, slow and `processes` tests look at pages or run on a SQLite file of their own,
+# whatever the database: they run once, in `pytest`.
 pytest-postgres: install-test
-	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest -m "not browser and not processes"
+	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest -m "not browser and not slow and not processes"
 
 bench: install
 	$(BIN)/python bench/article_page.py
@@ -113,6 +115,10 @@ bench-live: install-test
 
 bench-cache: install-test
 	$(BIN)/python bench/cache_wrk.py
+
+# Lighthouse (pinned in package.json) in Debian's Chromium, against the production profile.
+bench-lighthouse: install-test install-node
+	$(BIN)/python bench/lighthouse.py
 
 # hls.js is committed under newsdesk/live/static/live/vendor/ so `make run` needs no npm;
 # this refreshes it after package.json's version changes.

@@ -1,14 +1,20 @@
-"""What a page's <head> tells machines: its canonical URL, feed links, social card tags
-and JSON-LD, chosen by what the page is about (a story, a section, the front page, an
-author or a topic; anything else gets the site's feeds only).
+"""What a page's <head> tells machines: its title, description, canonical URL, feed
+links, social card tags and JSON-LD, chosen by what the page is about (a story, a
+section, the front page, an author or a topic; anything else gets the site's feeds and
+description, which its template may replace).
 
-components/seo/head.html renders the result; syndication_tags.head_metadata builds it.
+base.html and components/seo/head.html render the result; syndication_tags builds it.
 """
 
+import html
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.apps import apps
 from django.core.paginator import Page as ListingPage
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst, get_text_list
 from taggit.models import Tag
 from wagtail.models import Page
 
@@ -30,10 +36,12 @@ from .stories import (
 )
 
 LIVE_UPDATES = 20  # the newest updates of a live blog described to search engines
+TITLE_SEPARATOR = " | "
 
 
 @dataclass
 class HeadMetadata:
+    description: str = ""
     feeds: list = field(default_factory=list)
     social: list[MetaTag] = field(default_factory=list)
     structured_data: list[dict] = field(default_factory=list)
@@ -48,6 +56,7 @@ class PageFacts:
     site_name: str
     newsroom: NewsroomSettings
     canonical_url: str
+    context: Any  # the template's, for what the page shows (the front page's lead story)
 
     @property
     def home_url(self):
@@ -59,6 +68,17 @@ class PageFacts:
         return structured_data.publisher(
             site_name=self.site_name, home_url=self.home_url, logo=logo_photo
         )
+
+    def site_description(self):
+        """The front page's, and any page's that says nothing more of itself: the
+        newsroom's tagline, or what the site covers."""
+        if self.newsroom.tagline:
+            return self.newsroom.tagline
+        sections = Page.objects.child_of(self.site.root_page).live().public().in_menu()
+        titles = [section.title for section in sections.order_by("path")]
+        if not titles:
+            return f"Stories from {self.site_name}."
+        return f"{self.site_name}: {get_text_list(titles, 'and')}."
 
     def social_tags(self, title, description, **kwargs):
         return social.page_tags(
@@ -93,6 +113,7 @@ def head_metadata(context):
         site_name=site_name(site),
         newsroom=NewsroomSettings.for_request(request),
         canonical_url=canonical_url(context),
+        context=context,
     )
     site_feeds = feed_links(request, facts.site_name, "site")
     for model, key, describe in subjects():
@@ -101,7 +122,31 @@ def head_metadata(context):
             head = describe(facts, subject)
             head.feeds += site_feeds
             return head
-    return HeadMetadata(feeds=site_feeds)
+    return HeadMetadata(description=facts.site_description(), feeds=site_feeds)
+
+
+def document_title(title, site_name):
+    """The <title>: the page's own title and the site's name, the name only once.
+
+    `title` is rendered HTML (a template block). The front page's title is the name
+    itself, and an editor's SEO title may already end (or start) with it."""
+    title = " ".join(str(title).split())
+    text, name = html.unescape(title).casefold(), site_name.casefold()
+    if not text or text == name:
+        return format_html("{}", site_name)
+    if text.endswith(name) or text.startswith(name):
+        return mark_safe(title)  # rendered, and so escaped, by the template
+    return format_html("{}{}{}", mark_safe(title), TITLE_SEPARATOR, site_name)
+
+
+def topic_title(topic):
+    """Topics are often typed in lower case ("local government"); as a title they start
+    with a capital, the rest as written. A first word with capitals inside ("iPhone
+    apps", "eBay") is a name spelled so on purpose and stays as it is."""
+    first_word = topic.name.split(" ", 1)[0]
+    if any(letter.isupper() for letter in first_word[1:]):
+        return topic.name
+    return capfirst(topic.name)
 
 
 def article_head(facts, story, live_updates=None):
@@ -115,7 +160,7 @@ def article_head(facts, story, live_updates=None):
         found = photos(request, story.lead_image, specs)
         social_photo = found[feed_settings.SOCIAL_IMAGE]
         article_photos = [found[spec] for spec in feed_settings.STRUCTURED_DATA_IMAGES]
-    description = story.search_description or story_summary(story)
+    description = plain(story.search_description or story_summary(story))
     tags = facts.social_tags(story.title, description, kind="article", image=social_photo)
     tags += social.article_tags(
         published=published,
@@ -140,7 +185,9 @@ def article_head(facts, story, live_updates=None):
         article = structured_data.live_blog_posting(request, story, article, live_updates)
     crumbs = structured_data.breadcrumbs(request, story.trail, last=story.title)
     feeds = section_feed_links(request, story.section, facts.site) if story.section else []
-    return HeadMetadata(feeds=feeds, social=tags, structured_data=[article, crumbs])
+    return HeadMetadata(
+        description=description, feeds=feeds, social=tags, structured_data=[article, crumbs]
+    )
 
 
 def live_blog_head(facts, blog):
@@ -150,8 +197,13 @@ def live_blog_head(facts, blog):
 
 
 def section_head(facts, section):
-    description = section.search_description or section.intro
+    description = plain(
+        section.search_description
+        or section.intro
+        or f"The latest {section.title} stories from {facts.site_name}."
+    )
     return HeadMetadata(
+        description=description,
         feeds=section_feed_links(facts.request, section, facts.site),
         social=facts.social_tags(section.title, description),
         structured_data=[structured_data.breadcrumbs(facts.request, section.trail)],
@@ -159,28 +211,50 @@ def section_head(facts, section):
 
 
 def home_head(facts, home):
-    description = home.search_description or facts.newsroom.tagline
+    description = plain(home.search_description or facts.site_description())
     site = structured_data.website(
         facts.request, site_name=facts.site_name, home_url=facts.home_url, by=facts.publisher()
     )
+    image = front_page_image(facts)
     return HeadMetadata(
-        social=facts.social_tags(facts.site_name, description), structured_data=[site]
+        description=description,
+        social=facts.social_tags(facts.site_name, description, image=image),
+        structured_data=[site],
     )
 
 
+def front_page_image(facts):
+    """What a shared link to the front page shows: the lead story's photo as the page
+    shows it, else the newsroom's logo."""
+    lead = facts.context.get("lead_story")
+    image = getattr(lead, "lead_image", None) or facts.newsroom.logo
+    return photo(facts.request, image, feed_settings.SOCIAL_IMAGE) if image else None
+
+
 def author_head(facts, author):
+    role = f", {author.job_title}," if author.job_title else ""
+    description = plain(author.bio or f"Stories by {author.name}{role} at {facts.site_name}.")
     return HeadMetadata(
+        description=description,
         feeds=feed_links(facts.request, author.name, "author", slug=author.slug),
-        social=facts.social_tags(author.name, author.bio, kind="profile"),
+        social=facts.social_tags(author.name, description, kind="profile"),
         structured_data=[structured_data.profile_page(facts.request, author, facts.canonical_url)],
     )
 
 
 def topic_head(facts, topic):
+    title = topic_title(topic)
+    description = f"Stories about {topic.name} from {facts.site_name}."
     return HeadMetadata(
-        feeds=feed_links(facts.request, topic.name, "topic", slug=topic.slug),
-        social=facts.social_tags(topic.name, f"Stories about {topic.name}."),
+        description=description,
+        feeds=feed_links(facts.request, title, "topic", slug=topic.slug),
+        social=facts.social_tags(title, description),
     )
+
+
+def plain(text):
+    """One line: editors' paragraphs and line breaks mean nothing in a description."""
+    return " ".join(text.split())
 
 
 def subjects():

@@ -9,6 +9,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    # Wagtail keys cached renditions by image id and file hash; factory photos have no
+    # hash, and a rolled-back test's ids come back, so a later test would get an earlier
+    # photo's rendition (of another size). Renditions are read from the database instead.
+    "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
 # Every test sees a fresh render; newsdesk/caching/tests turn the page cache on.
 NEWSDESK_CACHE_ENABLED = False

@@ -1,6 +1,8 @@
+from datetime import date, datetime
 from urllib.parse import quote, urlencode
 
 from django import template
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from newsdesk.core.models import NewsroomSettings
@@ -59,3 +61,17 @@ def share_links(context, url, title):
             ("Email", "mailto:?" + query(subject=title, body=url)),
         ],
     }
+
+
+@register.filter
+def html_datetime(value):
+    """A moment as a <time datetime> attribute: ISO 8601 to the second, in the newsroom's
+    time zone with its offset. Every machine-readable time on a page goes through here:
+    Python writes six decimals of a second and `date:'c'` keeps them, HTML allows three."""
+    if isinstance(value, datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return ""

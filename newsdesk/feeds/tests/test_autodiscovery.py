@@ -67,8 +67,9 @@ class TestAutodiscovery:
         assert feed_links(client, "/authors/ana-ruiz/")[:3] == feeds_of(
             "Ana Ruiz", "/feeds/authors/ana-ruiz/"
         )
+        # Titled as the topic page is ("flooding" starts with a capital).
         assert feed_links(client, "/topics/flooding/")[:3] == feeds_of(
-            "flooding", "/feeds/topics/flooding/"
+            "Flooding", "/feeds/topics/flooding/"
         )
 
     def test_other_pages_name_the_site_feeds(self, client, story):
