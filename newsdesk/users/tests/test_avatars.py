@@ -74,6 +74,7 @@ def test_admin_pages_name_no_other_host(as_user, staff, us_section):
 def test_gravatar_is_still_there_for_a_newsroom_that_switches_it_on(as_user, staff):
     html = as_user(staff).get(reverse("wagtailadmin_account")).content.decode()
     assert "www.gravatar.com/avatar/" in html
+    assert "www.gravatar.com" in other_hosts(html)  # what the walk above would catch
 
 
 @pytest.mark.parametrize(
