@@ -137,11 +137,11 @@ def asset_grants(actions):
     for model_label in ASSET_MODELS:
         policy = asset_policy(model_label)
         meta = policy.auth_model._meta
-        known = set(meta.default_permissions) | {codename for codename, _ in meta.permissions}
-        for action in actions:
-            codename = get_permission_codename(action, meta)
-            if action in meta.default_permissions or codename in known:
-                on_collections = isinstance(policy, CollectionPermissionLookupMixin)
+        known = {get_permission_codename(action, meta) for action in meta.default_permissions}
+        known |= {codename for codename, _ in meta.permissions}
+        on_collections = isinstance(policy, CollectionPermissionLookupMixin)
+        for codename in [get_permission_codename(action, meta) for action in actions]:
+            if codename in known:
                 yield AssetGrant(meta.app_label, codename, on_collections)
 
 
