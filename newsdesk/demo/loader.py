@@ -33,6 +33,7 @@ DEMO_ACCOUNTS = [
     (ADMIN_USERNAME, "Admin"),
     ("editor", "Editor"),
     ("contributor", f"Contributor ({CONTRIBUTOR_DESK})"),
+    ("moderator", "Moderator (comments)"),
 ]
 
 
@@ -218,20 +219,22 @@ def create_admin():
 
 
 def create_role_accounts(news_section):
-    """An editor for the whole site and a contributor on the News desk; count created."""
+    """An editor for the whole site, a contributor on the News desk and a comment
+    moderator; the number created."""
+    desk, _ = Group.objects.get_or_create(name=CONTRIBUTOR_DESK)
+    roles.assign_desk(desk, news_section)
+    groups = {
+        "editor": [roles.editors()],
+        "contributor": [roles.contributors(), desk],
+        "moderator": [roles.moderators()],
+    }
     User = get_user_model()
     created = 0
-    if not User.objects.filter(username="editor").exists():
-        editor = User.objects.create_user("editor", "editor@example.com", ADMIN_PASSWORD)
-        editor.groups.add(roles.editors())
-        created += 1
-    if not User.objects.filter(username="contributor").exists():
-        contributor = User.objects.create_user(
-            "contributor", "contributor@example.com", ADMIN_PASSWORD
-        )
-        desk, _ = Group.objects.get_or_create(name=CONTRIBUTOR_DESK)
-        roles.assign_desk(desk, news_section)
-        contributor.groups.add(roles.contributors(), desk)
+    for username, user_groups in groups.items():
+        if User.objects.filter(username=username).exists():
+            continue
+        user = User.objects.create_user(username, f"{username}@example.com", ADMIN_PASSWORD)
+        user.groups.add(*user_groups)
         created += 1
     return created
 

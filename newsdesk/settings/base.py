@@ -256,6 +256,10 @@ NEWSDESK_FEEDS_TAG_AUTHORITY = env("FEEDS_TAG_AUTHORITY")
 
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: it would send every staff member's email hash to a third party, and shows
+# broken pictures offline. The admin draws initials instead (newsdesk/users/avatars.py);
+# set a provider URL, e.g. "https://www.gravatar.com/avatar", to opt in.
+WAGTAIL_GRAVATAR_PROVIDER_URL = env("WAGTAIL_GRAVATAR_PROVIDER_URL") or None
 WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 # The newsroom works in one zone (TIME_ZONE); the admin shows and schedules in it.
 WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class UsersConfig(AppConfig):
@@ -7,4 +8,7 @@ class UsersConfig(AppConfig):
     verbose_name = "Users"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals
+
+        # Once per `migrate`, after every app (users is not the last one migrated).
+        post_migrate.connect(signals.apply_roles_after_migrate)

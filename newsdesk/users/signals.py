@@ -1,9 +1,14 @@
-"""Every change of a person's role goes into Wagtail's audit log."""
+"""Every change of a person's role goes into Wagtail's audit log; every `migrate` applies
+the roles declared in roles.py."""
 
+from django.apps import apps as global_apps
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models.signals import m2m_changed, pre_save
 from django.dispatch import receiver
 from wagtail.log_actions import log
+
+from . import roles
 
 ROLE_CHANGE = "newsdesk.role_change"
 User = get_user_model()
@@ -26,3 +31,13 @@ def log_superuser_change(sender, instance, raw=False, **kwargs):
     if before is not None and before != instance.is_superuser:
         change = "granted admin" if instance.is_superuser else "removed admin"
         log(instance=instance, action=ROLE_CHANGE, data={"groups": [], "change": change})
+
+
+def apply_roles_after_migrate(sender, app_config, using, plan=None, apps=None, **kwargs):
+    # post_migrate is sent once per app; the last app's is the one after all permissions
+    # exist. `flush` sends it too, with no plan: an emptied database gets no role groups.
+    migrated = [config for config in global_apps.get_app_configs() if config.models_module]
+    if plan is None or app_config is not migrated[-1]:
+        return
+    with transaction.atomic():
+        roles.apply_roles()

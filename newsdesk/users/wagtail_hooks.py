@@ -1,6 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 
+from .avatars import initials_avatar_url
 from .signals import ROLE_CHANGE
 
 
@@ -20,3 +21,8 @@ def refuse_moves_the_user_may_not_make(request, page, destination):
     # otherwise show anyone the page and the destination.
     if not page.permissions_for_user(request.user).can_move_to(destination):
         raise PermissionDenied
+
+
+@hooks.register("get_avatar_url")
+def initials_instead_of_gravatar(user, size):
+    return initials_avatar_url(user, size)

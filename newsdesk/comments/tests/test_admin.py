@@ -3,12 +3,13 @@ dashboard counts, and the audit log."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from newsdesk.comments.models import Ban, Comment
 from newsdesk.news.tests.factories import ArticleFactory
+from newsdesk.users.roles import moderators
 
 from .factories import CommentFactory
 
@@ -21,12 +22,7 @@ MODERATE = "/admin/comments/moderate/"
 def moderator(db):
     """A newsroom moderator: admin access and the moderate_comment permission, nothing more."""
     user = get_user_model().objects.create_user("moderator", "mod@example.org", "pw")
-    group = Group.objects.create(name="Moderators")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="moderate_comment"),
-    )
-    user.groups.add(group)
+    user.groups.add(moderators())  # the role newsdesk/users/roles.py declares
     return user
 
 

@@ -124,6 +124,16 @@ def test_creates_one_account_per_role(load_output):
         assert role_line in load_output
 
 
+def test_creates_a_comment_moderator(load_output):
+    from newsdesk.users.roles import MODERATORS
+
+    moderator = get_user_model().objects.get(username="moderator")
+    assert list(moderator.groups.values_list("name", flat=True)) == [MODERATORS]
+    assert moderator.has_perm("comments.moderate_comment")
+    assert not Page.objects.get(slug="news").permissions_for_user(moderator).can_add_subpage()
+    assert "user: moderator" in load_output
+
+
 def test_running_again_changes_nothing(load_output):
     before = counts()
     output = StringIO()

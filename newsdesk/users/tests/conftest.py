@@ -1,6 +1,8 @@
 import pytest
+from django.contrib.auth.models import Group
 
 from newsdesk.news.tests.factories import SectionFactory
+from newsdesk.users.roles import MODERATORS
 
 
 @pytest.fixture
@@ -20,3 +22,10 @@ def as_user(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def moderator(django_user_model, db):
+    user = django_user_model.objects.create_user("mona", "mona@example.com", "pw")
+    user.groups.add(Group.objects.get(name=MODERATORS))
+    return user

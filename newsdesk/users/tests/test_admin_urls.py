@@ -1,7 +1,8 @@
 """Every admin URL, for every role, answers as the role allows.
 
 The test walks the URL patterns under /admin/, fills in their arguments with real
-objects, and asks each as an anonymous visitor, a contributor, an editor and an admin.
+objects, and asks each as an anonymous visitor, a contributor, an editor, a moderator and
+an admin.
 A view that answers 200 to a role not listed for it below fails the suite, so a new
 admin view without a permission check cannot slip in. Each URL is also asked in its
 variants (no trailing slash, a doubled slash, upper case), which must never open a
@@ -42,9 +43,14 @@ CONTRIBUTOR_VIEWS = {
     "wagtailadmin_choose_page",
     "wagtailadmin_choose_page_child",
     "wagtailadmin_choose_page_search",
+    # photos, documents and audio clips: uploading, and choosing them for a story
     "wagtailimages:index",
+    "wagtailimages:index_results",
     "wagtailimages:add",
     "wagtailimages:add_multiple",
+    "wagtailimages_chooser:create",
+    "wagtailimages_chooser:chosen",
+    "wagtailimages_chooser:select_format",
     "wagtailimages_chooser:choose",
     "wagtailimages_chooser:choose_results",
     "wagtailimages_chooser:chosen_multiple",
@@ -65,6 +71,10 @@ CONTRIBUTOR_VIEWS = {
     "wagtailsnippetchoosers_multimedia_audioclip:choose",
     "wagtailsnippetchoosers_multimedia_audioclip:choose_results",
     "wagtailsnippetchoosers_multimedia_audioclip:chosen_multiple",
+    "wagtailsnippetchoosers_multimedia_audioclip:create",
+    "wagtailsnippets_multimedia_audioclip:list",
+    "wagtailsnippets_multimedia_audioclip:list_results",
+    "wagtailsnippets_multimedia_audioclip:add",
     "wagtailsnippetchoosers_taggit_tag:choose",
     "wagtailsnippetchoosers_taggit_tag:choose_results",
     "wagtailsnippetchoosers_taggit_tag:chosen_multiple",
@@ -161,6 +171,18 @@ EDITOR_VIEWS = CONTRIBUTOR_VIEWS | {
     "wagtaildocs:edit",
     "wagtaildocs:delete",
     "wagtaildocs:document_usage",
+    # anyone's photos and audio clips
+    "wagtailimages:edit",
+    "wagtailimages:delete",
+    "wagtailimages:url_generator",
+    "wagtailimages:generate_url",
+    "wagtailimages:preview",
+    "wagtailimages:image_usage",
+    "wagtailimages:image_usage_results",
+    *(
+        f"wagtailsnippets_multimedia_audioclip:{view}"
+        for view in ("edit", "delete", "copy", "history", "history_results", "usage")
+    ),
     # reader comments: the moderation queue, editing and replying
     "comments_moderation:queue",
     "comments_moderation:edit",
@@ -175,6 +197,55 @@ EDITOR_VIEWS = CONTRIBUTOR_VIEWS | {
         f"{viewset}:{view}"
         for viewset in ("comment_rules", "comment_blocked_terms", "comment_bans", "live_channels")
         for view in MODEL_VIEWSET_VIEWS
+    ),
+}
+# Moderators work the comment queue: its cards, edits, replies, bans, blocked terms and
+# rules. The rest is what any signed-in staff member opens: the dashboard, their account,
+# and choosers' frames, which list only what the user may choose.
+MODERATOR_VIEWS = {
+    "comments_moderation:queue",
+    "comments_moderation:edit",
+    "comments_moderation:reply",
+    *(
+        f"{viewset}:{view}"
+        for viewset in ("comment_rules", "comment_blocked_terms", "comment_bans")
+        for view in MODEL_VIEWSET_VIEWS
+    ),
+    "wagtailadmin_home",
+    "wagtailadmin_account",
+    "wagtailadmin_dismissibles",
+    "wagtailadmin_tag_autocomplete",
+    "wagtailadmin_reports:site_history",
+    "wagtailadmin_reports:site_history_results",
+    "wagtailadmin_api:pages:listing",
+    "wagtailadmin_api:documents:listing",
+    "wagtailadmin_api:images:listing",
+    "wagtailadmin_pages:choose_parent",
+    "wagtailadmin_pages:confirm_workflow_cancellation",
+    "wagtailadmin_choose_page",
+    "wagtailadmin_choose_page_child",
+    "wagtailadmin_choose_page_search",
+    "wagtailadmin_choose_page_chosen_multiple",
+    "wagtailadmin_choose_page_external_link",
+    "wagtailadmin_choose_page_email_link",
+    "wagtailadmin_choose_page_phone_link",
+    "wagtailadmin_choose_page_anchor_link",
+    "wagtailadmin_workflows:task_chooser",
+    "wagtailadmin_workflows:task_chooser_results",
+    "wagtailadmin_workflows:task_chooser_create",
+    "wagtailadmin_workflows:task_chosen",
+    "wagtailembeds:chooser",
+    "wagtailembeds:chooser_upload",
+    *(
+        f"{chooser}:{view}"
+        for chooser in (
+            "wagtailimages_chooser",
+            "wagtaildocs_chooser",
+            "wagtailsnippetchoosers_multimedia_audioclip",
+            "wagtailsnippetchoosers_news_author",
+            "wagtailsnippetchoosers_taggit_tag",
+        )
+        for view in ("choose", "choose_results", "chosen_multiple")
     ),
 }
 # Pages anyone may open: signing in, resetting a password, the admin's own assets.
@@ -216,7 +287,7 @@ class Objects:
     def __init__(self, users):
         self.article = ArticleFactory()
         self.section = self.article.get_parent()
-        self.image = PhotoFactory()
+        self.image = PhotoFactory(collection=Collection.get_first_root_node())
         self.document = get_document_model().objects.create(title="Report", file="doc.pdf")
         self.author = AuthorFactory()
         self.tag = Tag.objects.create(name="Ports", slug="ports")
@@ -318,7 +389,7 @@ def objects(contributor, editor, admin_user):
 
 @pytest.mark.django_db
 def test_every_admin_url_answers_each_role_as_allowed(
-    client, objects, contributor, editor, admin_user
+    client, objects, contributor, editor, moderator, admin_user
 ):
     client.raise_request_exception = False  # a 500 is an answer to record, not a crash
     urls = admin_urls(objects)
@@ -327,6 +398,7 @@ def test_every_admin_url_answers_each_role_as_allowed(
         ("anonymous", None, PUBLIC_VIEWS),
         ("contributor", contributor, PUBLIC_VIEWS | CONTRIBUTOR_VIEWS),
         ("editor", editor, PUBLIC_VIEWS | EDITOR_VIEWS),
+        ("moderator", moderator, PUBLIC_VIEWS | MODERATOR_VIEWS),
     ]
     unexpected = []
     for role, user, allowed in roles:
