@@ -12,6 +12,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("favicon.ico", favicon),
+    # Photos only through the view that checks readers may see them (before static() below).
+    path(settings.MEDIA_URL.lstrip("/"), include("newsdesk.multimedia.urls")),
     path("", include("newsdesk.news.urls")),
     path("comments/", include("newsdesk.comments.urls")),
     path("live/", include("newsdesk.live.urls")),

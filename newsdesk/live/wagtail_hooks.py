@@ -6,6 +6,8 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, ListingButton
 
+from newsdesk.multimedia.readers import READER_IMAGES_HOOK
+
 from . import admin_views
 from .actions import can_post_entries, can_use_live_desk
 from .models import LiveBlogPage, LiveChannel
@@ -96,3 +98,9 @@ def register_live_channel_permissions():
     return Permission.objects.filter(
         content_type__app_label="live", codename__endswith="livechannel"
     )
+
+
+@hooks.register(READER_IMAGES_HOOK)
+def channel_posters():
+    """A channel's poster shows on its player, which every reader may open."""
+    return LiveChannel.objects.values("poster_id")
