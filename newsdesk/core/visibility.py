@@ -64,9 +64,10 @@ class ReaderPageQuerySet(PageQuerySet):
 
 class InTimePagesMixin:
     """For page models: a page past its expiry (or before its go-live) answers 404 at its
-    own URL even while `live` is still set, until the scheduler catches up."""
+    own URL even while `live` is still set, until the scheduler catches up. In serve(),
+    not route(): the page cache remembers routes only of pages with Wagtail's own."""
 
-    def route(self, request, path_components):
-        if not path_components and is_out_of_time(self):
+    def serve(self, request, *args, **kwargs):
+        if is_out_of_time(self):
             raise Http404("Not published at this time.")
-        return super().route(request, path_components)
+        return super().serve(request, *args, **kwargs)

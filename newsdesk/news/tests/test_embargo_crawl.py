@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import factory
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -61,7 +62,11 @@ def embargoed(us_section, newsroom, admin_client):
     page.save_revision().publish()
     page.refresh_from_db()
     assert not page.live and page.scheduled_revision
-    # The editor previews it: the renditions its page uses now exist, with their URLs.
+    # The editor previews it: the renditions its page uses now exist, with their URLs
+    # (none taken from the cache of renditions, which an earlier test's photo of the same
+    # id may have filled).
+    for cache in caches.all():
+        cache.clear()
     preview = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
     assert HEADLINE in preview.content.decode()
     assert photo.renditions.exists()
