@@ -29,7 +29,7 @@ def serve_photo_file(request, path):
 
 def file_of(path):
     """(image, its file) for a stored original or rendition name, else None."""
-    if not is_checked(path):
+    if not is_checked(path) or "\x00" in path:  # PostgreSQL refuses NUL in a lookup
         return None
     image = get_image_model().objects.filter(file=path).first()
     if image is not None:
