@@ -3,9 +3,9 @@
 
 A photo is for readers when a page readers may see refers to it (by Wagtail's reference
 index: a lead photo, a photo block, anything that names it), or when an app says readers
-see it elsewhere through the `newsdesk_reader_images` hook: a function returning a
-queryset of image ids, e.g. the site's logo or an author's portrait. Everything else in
-the library (an embargoed story's photo, a photo only a draft uses) stays with the staff.
+see it elsewhere through the `newsdesk_reader_images` hook: a function returning image
+ids (a queryset of them, or a list), e.g. the site's logo, an author's portrait, a photo in
+a live blog's update. Everything else in the library (an embargoed story's photo, a photo only a draft uses) stays with the staff.
 """
 
 from django.contrib.contenttypes.models import ContentType

@@ -147,3 +147,18 @@ class TestTheFiles:
         response = client.get(path)
         assert response.status_code == 404
         assert b"root:" not in response.content and b"SECRET" not in response.content
+
+
+def test_a_photo_in_a_live_blog_update_is_for_readers_once_the_blog_is(client, news):
+    from newsdesk.live.models import LiveEntry
+    from newsdesk.live.tests.factories import LiveBlogFactory
+
+    photo = PhotoFactory()
+    blog = LiveBlogFactory(parent=news, live=False)
+    body = LiveEntry._meta.get_field("body").to_python(
+        [{"type": "photo", "value": {"image": photo.pk, "caption": "", "credit": ""}}]
+    )
+    LiveEntry.objects.create(blog=blog, body=body)
+    assert client.get(photo.file.url).status_code == 404
+    blog.save_revision().publish()
+    assert client.get(photo.file.url).status_code == 200
