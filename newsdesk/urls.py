@@ -16,6 +16,8 @@ urlpatterns = [
     path("favicon.ico", favicon),
     path("healthz/", health, name="health"),
     path("healthz/<slug:name>/", health, name="health-check"),
+    # Photos only through the view that checks readers may see them (before static() below).
+    path(settings.MEDIA_URL.lstrip("/"), include("newsdesk.multimedia.urls")),
     path("", include("newsdesk.news.urls")),
     path("comments/", include("newsdesk.comments.urls")),
     path("live/", include("newsdesk.live.urls")),

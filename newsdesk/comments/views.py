@@ -38,7 +38,7 @@ COUNT_MAX_AGE = 30
 
 
 def get_article(page_id):
-    return get_object_or_404(ArticlePage.objects.live().public(), pk=page_id)
+    return get_object_or_404(ArticlePage.objects.visible_to_readers(), pk=page_id)
 
 
 # --- the reader's own comments -----------------------------------------------------------

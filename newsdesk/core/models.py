@@ -2,8 +2,11 @@ from datetime import timedelta
 
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from .visibility import is_visible_to_readers
 
 
 @register_setting(icon="site")
@@ -88,3 +91,8 @@ class BreakingNews(BaseSiteSetting):
     @property
     def is_showing(self):
         return bool(self.headline) and (self.expires_at is None or self.expires_at > timezone.now())
+
+    @cached_property
+    def reader_link(self):
+        """The linked page, if readers may see it: else the headline shows without a link."""
+        return self.link if is_visible_to_readers(self.link) else None

@@ -18,10 +18,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
-from taggit.models import Tag
 
 from newsdesk.core.models import NewsroomSettings
-from newsdesk.news.models import ArticlePage, Author, SectionPage
+from newsdesk.news.models import ArticlePage, SectionPage, visible_authors, visible_topics
 
 from .conf import feed_settings
 from .stories import (
@@ -254,7 +253,7 @@ class SectionFeed(StoryFeed):
 
     def scope(self, request, site, name, section_path):
         url_path = f"{site.root_page.url_path}{section_path.strip('/')}/"
-        section = SectionPage.objects.live().public().filter(url_path=url_path).first()
+        section = SectionPage.objects.visible_to_readers().filter(url_path=url_path).first()
         if section is None:
             raise Http404("No such section.")
         return Scope(
@@ -267,7 +266,7 @@ class SectionFeed(StoryFeed):
 
 class AuthorFeed(StoryFeed):
     def scope(self, request, site, name, slug):
-        author = get_object_or_404(Author, slug=slug)
+        author = get_object_or_404(visible_authors(), slug=slug)
         return Scope(
             title=f"{author.name} | {name}",
             link=absolute_url(request, author.get_absolute_url()),
@@ -280,7 +279,7 @@ class AuthorFeed(StoryFeed):
 
 class TopicFeed(StoryFeed):
     def scope(self, request, site, name, slug):
-        topic = get_object_or_404(Tag, slug=slug)
+        topic = get_object_or_404(visible_topics(), slug=slug)
         return Scope(
             title=f"{topic.name} | {name}",
             link=absolute_url(request, reverse("news:topic", args=[topic.slug])),

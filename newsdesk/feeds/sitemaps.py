@@ -15,6 +15,7 @@ from taggit.models import Tag
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Page
 
+from newsdesk.core.visibility import visible_to_readers
 from newsdesk.news.models import ArticlePage, Author
 
 from .conf import feed_settings
@@ -28,10 +29,15 @@ class PagesSitemap(WagtailSitemap):
     def limit(self):
         return feed_settings.SITEMAP_PAGE_SIZE
 
+    def items(self):
+        root = self.get_wagtail_site().root_page
+        pages = visible_to_readers(Page.objects.descendant_of(root, inclusive=True))
+        return pages.order_by("path").defer_streamfields().specific()
+
     def get_latest_lastmod(self):
         # Django would load every page to find the newest; the database can tell.
         root = self.get_wagtail_site().root_page
-        pages = Page.objects.descendant_of(root, inclusive=True).live().public()
+        pages = visible_to_readers(Page.objects.descendant_of(root, inclusive=True))
         return pages.aggregate(latest=Max("last_published_at"))["latest"]
 
 
@@ -58,7 +64,7 @@ class ItemSitemap(WagtailSitemap):
 
 
 def live_stories():
-    return ArticlePage.objects.live().public()
+    return ArticlePage.objects.visible_to_readers()
 
 
 class AuthorsSitemap(ItemSitemap):
@@ -121,8 +127,7 @@ class NewsSitemap(ItemSitemap):
         since = timezone.now() - timedelta(hours=feed_settings.NEWS_SITEMAP_HOURS)
         stories = (
             ArticlePage.objects.descendant_of(self.get_wagtail_site().root_page)
-            .live()
-            .public()
+            .visible_to_readers()
             .filter(first_published_at__gte=since)
             .defer_streamfields()
             .order_by("-first_published_at", "-pk")

@@ -17,6 +17,8 @@ from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpRespon
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
 
+from newsdesk.core.visibility import visible_to_readers
+
 from . import events
 from .brokers import get_broker
 from .conf import live_settings
@@ -101,8 +103,7 @@ def showing_json(showing):
 
 def running_live_blogs():
     return list(
-        LiveBlogPage.objects.live()
-        .public()
+        visible_to_readers(LiveBlogPage.objects.all())
         .filter(state=LiveBlogPage.State.LIVE)
         .order_by("-last_published_at")[:10]
     )
@@ -167,7 +168,12 @@ async def blog_events(request, blog_id):
 
 
 def find_public_blog(blog_id):
-    return LiveBlogPage.objects.live().public().filter(pk=blog_id).only("pk", "state").first()
+    return (
+        visible_to_readers(LiveBlogPage.objects.all())
+        .filter(pk=blog_id)
+        .only("pk", "state")
+        .first()
+    )
 
 
 def last_event_id(request):

@@ -5,10 +5,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, ListingButton
+from wagtail.images import get_image_model
+
+from newsdesk.core.visibility import visible_to_readers
+from newsdesk.multimedia.readers import READER_IMAGES_HOOK
 
 from . import admin_views
 from .actions import can_post_entries, can_use_live_desk
-from .models import LiveBlogPage, LiveChannel
+from .models import LiveBlogPage, LiveChannel, LiveEntry
 
 
 class LiveDeskMenuItem(MenuItem):
@@ -96,3 +100,24 @@ def register_live_channel_permissions():
     return Permission.objects.filter(
         content_type__app_label="live", codename__endswith="livechannel"
     )
+
+
+@hooks.register(READER_IMAGES_HOOK)
+def channel_posters():
+    """A channel's poster shows on its player, which every reader may open."""
+    return LiveChannel.objects.values("poster_id")
+
+
+@hooks.register(READER_IMAGES_HOOK)
+def entry_photos():
+    """Photos in the updates of live blogs readers may see (entries are not pages, so the
+    reference index does not cover them): the ids the body's blocks name."""
+    body = LiveEntry._meta.get_field("body")
+    image_model = get_image_model()
+    entries = LiveEntry.objects.filter(blog__in=visible_to_readers(LiveBlogPage.objects.all()))
+    return [
+        int(object_id)
+        for entry in entries.only("body")
+        for model, object_id, _, _ in body.extract_references(entry.body)
+        if issubclass(model, image_model)
+    ]

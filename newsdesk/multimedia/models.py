@@ -27,6 +27,7 @@ class CustomImage(AbstractImage):
         verbose_name = "photo"
         verbose_name_plural = "photos"
         permissions = [("choose_image", "Can choose image")]
+        indexes = [models.Index(fields=["file"])]  # /media/ finds a photo by its file
 
 
 class CustomRendition(AbstractRendition):
@@ -34,6 +35,7 @@ class CustomRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+        indexes = [models.Index(fields=["file"])]  # /media/ finds a rendition by its file
 
 
 class AudioClip(index.Indexed, models.Model):

@@ -11,18 +11,23 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.admin.widgets import AdminAutoHeightTextInput
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from newsdesk.caching.restrictions import KeptRestrictionsMixin
 from newsdesk.core.blocks import ArticleBodyBlock
 from newsdesk.core.forms import NewsdeskPageForm
+from newsdesk.core.visibility import (
+    InTimePagesMixin,
+    ReaderPageQuerySet,
+    is_visible_to_readers,
+    only_visible,
+)
 
 from .forms import ArticlePageForm
 
@@ -67,12 +72,11 @@ STORY_PROMOTE_PANELS = [
 ]
 
 
-class ArticleQuerySet(PageQuerySet):
+class ArticleQuerySet(ReaderPageQuerySet):
     def for_listing(self):
-        """Live stories, newest first, with what a teaser shows fetched up front."""
+        """Stories readers may see, newest first, with what a teaser shows fetched up front."""
         return (
-            self.live()
-            .public()
+            self.visible_to_readers()
             .select_related("lead_image")
             .prefetch_related("lead_image__renditions")
             # A teaser marks a live blog that is still running (live.LiveBlogPage's row).
@@ -90,7 +94,7 @@ def section_trail(page):
     return list(SectionPage.objects.ancestor_of(page).live().order_by("depth"))
 
 
-class HomePage(KeptRestrictionsMixin, Page):
+class HomePage(InTimePagesMixin, KeptRestrictionsMixin, Page):
     """The front page: the lead story, top stories, a block per section, then the latest news."""
 
     lead_story = models.ForeignKey(
@@ -127,7 +131,7 @@ class HomePage(KeptRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         stories = ArticlePage.objects.descendant_of(self).for_listing()
-        lead = self.lead_story if self.lead_story and self.lead_story.live else stories.first()
+        lead = self.lead_story if is_visible_to_readers(self.lead_story) else stories.first()
         shown = {lead.pk} if lead else set()
         top = self.pinned_top_stories(exclude=shown)
         shown.update(story.pk for story in top)
@@ -143,12 +147,12 @@ class HomePage(KeptRestrictionsMixin, Page):
 
     def pinned_top_stories(self, exclude):
         links = self.top_story_links.select_related("story", "story__lead_image")
-        return [link.story for link in links if link.story.live and link.story.pk not in exclude]
+        return only_visible(link.story for link in links if link.story.pk not in exclude)
 
     def section_blocks(self, shown):
         """The newest stories of each section in the menu, in one query for them all: each
         story is numbered within its top-level section (the start of its tree path)."""
-        sections = list(SectionPage.objects.child_of(self).live().in_menu())
+        sections = list(SectionPage.objects.child_of(self).visible_to_readers().in_menu())
         if not sections:
             return []
         path_length = len(sections[0].path)  # siblings: one depth, one path length
@@ -175,10 +179,12 @@ class HomePage(KeptRestrictionsMixin, Page):
         ]
 
 
-class SectionPage(KeptRestrictionsMixin, Page):
+class SectionPage(InTimePagesMixin, KeptRestrictionsMixin, Page):
     """A section of the site (News, News > U.S., Opinion...), listing its stories newest first."""
 
     intro = models.TextField(blank=True, max_length=500)
+
+    objects = PageManager.from_queryset(ReaderPageQuerySet)()
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -194,7 +200,7 @@ class SectionPage(KeptRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subsections"] = SectionPage.objects.child_of(self).live().in_menu()
+        context["subsections"] = SectionPage.objects.child_of(self).visible_to_readers().in_menu()
         context["articles"] = paginate(
             request, ArticlePage.objects.descendant_of(self).for_listing()
         )
@@ -252,7 +258,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(KeptRestrictionsMixin, Page):
+class ArticlePage(InTimePagesMixin, KeptRestrictionsMixin, Page):
     """A story: headline, standfirst, lead photo, byline and a body of blocks."""
 
     class Kicker(models.TextChoices):
@@ -384,11 +390,8 @@ class ArticlePage(KeptRestrictionsMixin, Page):
 
     def get_related_stories(self):
         """Editors' picks first; without any, the newest stories sharing a topic."""
-        picks = [
-            link.story
-            for link in self.related_links.select_related("story", "story__lead_image")
-            if link.story.live
-        ]
+        links = self.related_links.select_related("story", "story__lead_image")
+        picks = only_visible(link.story for link in links)
         if picks:
             return picks[: self.RELATED_STORIES]
         tag_ids = [tag.pk for tag in self.topics]
@@ -452,3 +455,16 @@ class ArticleRelatedLink(Orderable):
                     "story": "That story is not published: choose a published story, or publish it first."
                 }
             )
+
+
+def visible_authors():
+    """Authors with a story readers may see: only they have a page and feeds."""
+    bylines = ArticleByline.objects.filter(page__in=ArticlePage.objects.visible_to_readers())
+    return Author.objects.filter(pk__in=bylines.values("author_id"))
+
+
+def visible_topics():
+    """Topics a story readers may see carries: a tag made with a scheduled story has no
+    page and no feeds until the story goes live."""
+    tagged = ArticleTag.objects.filter(content_object__in=ArticlePage.objects.visible_to_readers())
+    return Tag.objects.filter(pk__in=tagged.values("tag_id"))

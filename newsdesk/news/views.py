@@ -1,11 +1,10 @@
 from django.shortcuts import get_object_or_404, render
-from taggit.models import Tag
 
-from .models import ArticlePage, Author, paginate
+from .models import ArticlePage, paginate, visible_authors, visible_topics
 
 
 def author_detail(request, slug):
-    author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    author = get_object_or_404(visible_authors().select_related("photo"), slug=slug)
     articles = ArticlePage.objects.for_listing().filter(bylines__author=author)
     return render(
         request,
@@ -15,7 +14,7 @@ def author_detail(request, slug):
 
 
 def topic_detail(request, slug):
-    topic = get_object_or_404(Tag, slug=slug)
+    topic = get_object_or_404(visible_topics(), slug=slug)
     articles = ArticlePage.objects.for_listing().filter(tagged_items__tag=topic)
     return render(
         request,

@@ -6,7 +6,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import ArticlePage, Author, SectionPage
+from newsdesk.multimedia.readers import READER_IMAGES_HOOK
+
+from .models import ArticlePage, Author, SectionPage, visible_authors
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -67,3 +69,9 @@ def refuse_to_bulk_delete_sections_with_stories(request, action_type, objects, a
         if response:
             return response
     return None
+
+
+@hooks.register(READER_IMAGES_HOOK)
+def author_portraits():
+    """An author's portrait is on their page, which exists once a story of theirs is out."""
+    return visible_authors().values("photo_id")

@@ -70,7 +70,7 @@ class SearchForm(forms.Form):
         self.query_was_cut = False
         sections = self.fields["section"]
         sections.queryset = (
-            SectionPage.objects.descendant_of(site.root_page).live().public().order_by("path")
+            SectionPage.objects.descendant_of(site.root_page).visible_to_readers().order_by("path")
         )
         sections.top_depth = site.root_page.depth + 1
 

@@ -93,9 +93,9 @@ def find_stories(site, query):
 
 
 def filtered_stories(site, query):
-    """Live, public stories of the site, narrowed by the query's filters, newest first."""
+    """Stories of the site readers may see, narrowed by the query's filters, newest first."""
     root = query.section or site.root_page
-    stories = ArticlePage.objects.descendant_of(root).live().public()
+    stories = ArticlePage.objects.descendant_of(root).visible_to_readers()
     if query.author:
         bylines = ArticleByline.objects.filter(author=query.author)
         stories = stories.filter(id__in=bylines.values("page_id"))

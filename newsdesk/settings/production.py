@@ -17,15 +17,17 @@ require_secret_key()
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
 MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 if AWS_STORAGE_BUCKET_NAME:
-    MEDIA_STORAGE = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # Photos private in the bucket, served through the checked /media/ view (multimedia).
+    MEDIA_STORAGE = {"BACKEND": "newsdesk.multimedia.storage.CheckedPhotosS3Storage"}
     AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL")  # unset: Amazon S3 itself
     AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME")
     AWS_S3_ADDRESSING_STYLE = env("AWS_S3_ADDRESSING_STYLE")  # "path" for most S3-alikes
-    # Where readers fetch media from: a CDN or the bucket's public host.
+    # Where readers fetch audio from: a CDN or the bucket's public host. The bucket's
+    # policy must keep original_images/ and images/ private and allow no listing.
     AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN")
     AWS_S3_URL_PROTOCOL = env("AWS_S3_URL_PROTOCOL", "https:")
-    # Photos are public and their renditions have unique names: no signed URLs (they
-    # would make every page differ and defeat the page cache), cached for a year.
+    # Pages name files without signatures (a signed URL would make every page differ
+    # and defeat the page cache); the photo view signs its redirects itself.
     AWS_QUERYSTRING_AUTH = False
     AWS_DEFAULT_ACL = None  # the bucket's policy decides, not a per-object ACL
     AWS_S3_FILE_OVERWRITE = False
