@@ -11,9 +11,19 @@ from .conf import worker_settings
 from .models import Heartbeat
 
 
+def this_host():
+    """The machine and process namespace a pid means something in: containers that share a
+    host name (or the host's network) can each have their own pids."""
+    try:
+        namespace = os.stat("/proc/self/ns/pid").st_ino
+    except OSError:  # not Linux: the host name alone
+        return socket.gethostname()
+    return f"{socket.gethostname()}/pid:{namespace}"
+
+
 def beat(worker_id):
     now = timezone.now()
-    here = {"beat_at": now, "hostname": socket.gethostname(), "pid": os.getpid()}
+    here = {"beat_at": now, "hostname": this_host(), "pid": os.getpid()}
     Heartbeat.objects.update_or_create(
         worker_id=worker_id, defaults=here, create_defaults={**here, "started_at": now}
     )
@@ -39,7 +49,7 @@ def is_alive(beat):
 
 
 def died_here(beat):
-    return beat.hostname == socket.gethostname() and not process_exists(beat.pid)
+    return beat.hostname == this_host() and not process_exists(beat.pid)
 
 
 def process_exists(pid):

@@ -6,8 +6,8 @@ from newsdesk.settings.test import *  # noqa: F403
 
 DEBUG = True  # load_demo refuses to run otherwise (the demo has public passwords)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-NEWSDESK_WORKER_HEARTBEAT_SECONDS = 0.2
-NEWSDESK_WORKER_STALE_SECONDS = 2
+NEWSDESK_WORKER_HEARTBEAT_SECONDS = 0.5
+NEWSDESK_WORKER_STALE_SECONDS = 6
 # What make run shows: warnings and errors, on stderr.
 LOGGING = {
     "version": 1,

@@ -114,7 +114,7 @@ def test_a_plain_db_worker_killed_mid_task_leaves_it_running_which_the_reaper_en
         plain.wait(timeout=10)
     assert rows(database, TASK_STATUS) == [("RUNNING", '["plain"]')]
     (tmp_path / "release").touch()
-    # Without a heartbeat it is given STALE_SECONDS (2 s here) to finish, then re-queued.
+    # Without a heartbeat it is given STALE_SECONDS (6 s here) to finish, then re-queued.
     worker = start_worker(env, "after-plain")
     try:
         wait_until(lambda: rows(database, TASK_STATUS)[0][0] == "SUCCESSFUL", 60, "a re-run")

@@ -1,12 +1,12 @@
 """The reaper queues again a running task whose worker is gone, and only then."""
 
 import os
-import socket
 
 import pytest
 from django.test import override_settings
 from django_tasks import TaskResultStatus
 
+from newsdesk.worker.heartbeat import this_host
 from newsdesk.worker.reaper import reap
 
 from .factories import HeartbeatFactory, TaskResultFactory, ago
@@ -60,8 +60,8 @@ def test_a_task_of_a_live_worker_is_left_running_however_long_it_takes():
 
 def test_a_worker_of_this_machine_whose_process_is_gone_is_gone_at_once():
     # kill -9 a second ago: its beat is fresh, its process is not there.
-    dead = HeartbeatFactory(hostname=socket.gethostname(), pid=dead_pid(), beat_at=ago(seconds=1))
-    alive = HeartbeatFactory(hostname=socket.gethostname(), pid=os.getpid(), beat_at=ago(seconds=1))
+    dead = HeartbeatFactory(hostname=this_host(), pid=dead_pid(), beat_at=ago(seconds=1))
+    alive = HeartbeatFactory(hostname=this_host(), pid=os.getpid(), beat_at=ago(seconds=1))
     orphan = TaskResultFactory.running(dead.worker_id)
     kept = TaskResultFactory.running(alive.worker_id)
 
