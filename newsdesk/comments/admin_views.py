@@ -22,6 +22,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from newsdesk.core.ids import parse_id
 from newsdesk.news.models import ArticlePage
 
 from .actions import (
@@ -94,9 +95,9 @@ def queue_url(**params):
 
 def filtered_comments(request):
     comments = Comment.objects.all()
-    article_id = request.GET.get("article", "")
+    article_id = parse_id(request.GET.get("article"))
     article = None
-    if article_id.isdecimal():
+    if article_id is not None:
         article = ArticlePage.objects.filter(pk=article_id).first()
         comments = comments.filter(page_id=article_id)
     query = normalise(request.GET.get("q", ""))  # PostgreSQL refuses NUL and friends
@@ -171,9 +172,8 @@ def moderate(request):
         ids = [comment_id]
     else:
         decision, ids = request.POST.get("bulk", ""), request.POST.getlist("comment")
-    comments = list(
-        Comment.objects.filter(pk__in=[pk for pk in ids if pk.isdecimal()]).select_related("page")
-    )
+    ids = [pk for pk in map(parse_id, ids) if pk is not None]
+    comments = list(Comment.objects.filter(pk__in=ids).select_related("page"))
     if not comments:
         messages.warning(request, "Tick at least one comment first.")
         return redirect(back)

@@ -1,9 +1,34 @@
 """The read-only public API (Wagtail API v2): live, public pages and their photos only."""
 
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from .ids import ID_MAX, parse_id
+
+
+class BoundedPagination(WagtailPagination):
+    """Wagtail's ?offset= and ?limit=, refused past what a database OFFSET takes (a
+    64-bit integer), so a huge offset is a 400 rather than a database error."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        for name in ("offset", "limit"):
+            value = request.GET.get(name)
+            if value is not None and parse_id(value, minimum=0) is None:
+                raise BadRequestError(f"{name} must be a whole number from 0 to {ID_MAX}")
+        return super().paginate_queryset(queryset, request, view)
+
+
+class PagesEndpoint(PagesAPIViewSet):
+    pagination_class = BoundedPagination
+
+
+class ImagesEndpoint(ImagesAPIViewSet):
+    pagination_class = BoundedPagination
+
+
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("pages", PagesEndpoint)
+api_router.register_endpoint("images", ImagesEndpoint)
