@@ -79,6 +79,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so a cache hit skips every other middleware (sessions, auth, routing).
     "newsdesk.caching.middleware.PageCacheMiddleware",
+    # Around every middleware that may query the database: an outage met in any of them
+    # (sessions, Wagtail's site lookup, the route memory) answers the 503 page.
+    "newsdesk.caching.outage.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -89,7 +92,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "newsdesk.caching.routes.RouteMemoryMiddleware",
-    "newsdesk.caching.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "newsdesk.urls"
