@@ -14,7 +14,7 @@ from django.http import HttpResponse
 from .banner import seconds_left_on_banner
 from .conf import cache_settings
 from .fragments import read_generations, seconds_left_on_fragments
-from .outage import breaker, database_unavailable_response
+from .outage import breaker
 from .policy import (
     add_shared_cache_headers,
     is_cacheable_request,
@@ -89,13 +89,13 @@ def look_up(request):
 
 
 def serve_stored(request, store, lookup):
-    """The stored page if it is fresh, or if another request is already re-rendering it;
-    while the database is down, the stored page or the 503 page, without trying it."""
+    """The stored page if it is fresh, if another request is already re-rendering it, or
+    while the database is down (without trying it). A page the cache lacks is always
+    rendered: an error that only looks like an outage (SQLite's "database is locked")
+    must not turn readers away."""
     if lookup.is_fresh:
         return stored_response(lookup.page, "HIT")
-    if not breaker.allows_attempt(request):
-        if lookup.page is None:
-            return database_unavailable_response(request)
+    if lookup.page is not None and not breaker.allows_attempt(request):
         return stored_response(lookup.page, "STALE")
     if lookup.page is not None and not store.claim_render(lookup.key):
         return stored_response(lookup.page, "STALE")

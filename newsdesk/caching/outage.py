@@ -12,7 +12,8 @@ DatabaseUnavailableMiddleware, which wraps every middleware that may query, answ
 for a marked request whatever response came back.
 
 The breaker is per process. Tripped by an outage, it stays open OUTAGE_SECONDS; the page
-cache then serves what it holds without trying the database. The first request after the
+cache then serves the stale pages it holds without trying the database (a page it lacks
+is still rendered, and meets the outage or not). The first request after the
 window is let through to try it (the window re-arms meanwhile): its answer without an
 outage closes the breaker, as does any new connection; another outage trips it again.
 """
