@@ -4,7 +4,8 @@ purged on publish.
     conf.py        settings (NEWSDESK_CACHE_*)
     policy.py      what is cacheable and the Cache-Control sent to Varnish
     store.py       the page store and its purge-by-path generations
-    middleware.py  the page cache middleware (first in MIDDLEWARE) and the 503 middleware
+    middleware.py  the page cache middleware (first in MIDDLEWARE)
+    outage.py      the database outage: the 503 page and middleware, the circuit breaker
     front_door.py  the same cache answered before Django: the WSGI server of pages
                    (wsgi.py) and the ASGI server of event streams (asgi.py)
     fragments.py   below the page cache: rendered fragments under the same purges

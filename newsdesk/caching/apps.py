@@ -1,4 +1,6 @@
 from django.apps import AppConfig, apps
+from django.core.signals import got_request_exception
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
@@ -12,7 +14,10 @@ class CachingConfig(AppConfig):
         from wagtail.contrib.frontend_cache import signal_handlers as wagtail_purges
         from wagtail.models import Page
 
-        from . import signals
+        from . import outage, signals
+
+        got_request_exception.connect(outage.note_outage)
+        connection_created.connect(outage.close_breaker)
 
         # Our purge covers the page's own URL and everything else that shows it;
         # Wagtail's own handlers would purge the page's URL a second time. (They are

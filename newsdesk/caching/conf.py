@@ -29,6 +29,10 @@ DEFAULTS = {
     # Past its freshness a page is kept this long more, and handed out while one request
     # renders the new copy (no stampede) or while the database is down.
     "STALE_SECONDS": 24 * 3600,
+    # After a request meets a database outage, each process leaves the database alone this
+    # long: readers get the stale page (or the 503 page) at once, not after a connection
+    # attempt times out. Then one request tries again (outage.py).
+    "OUTAGE_SECONDS": 10,
     # The longest one request may hold the right to re-render a page.
     "LOCK_SECONDS": 10,
     # Never cached: personal, streaming or admin URLs (path prefixes).

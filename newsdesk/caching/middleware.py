@@ -1,21 +1,20 @@
 """The page cache middleware, first in MIDDLEWARE so a hit skips sessions, auth, URL
-resolving and Wagtail's routing; and the middleware that answers 503 when the database
-is down.
+resolving and Wagtail's routing.
 
 A stale page (past its freshness, or purged) is re-rendered by one request while the
-others get the stale copy, and is handed out again if that render fails.
+others get the stale copy, and is handed out again if that render fails. While the
+database is down (outage.py's breaker is open) the stale copy is handed out at once.
 """
 
 import time
 
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.http import HttpResponse
-from django.utils.deprecation import MiddlewareMixin
 
 from .banner import seconds_left_on_banner
 from .conf import cache_settings
 from .fragments import read_generations, seconds_left_on_fragments
-from .outage import database_unavailable_response, is_database_outage
+from .outage import breaker
 from .policy import (
     add_shared_cache_headers,
     is_cacheable_request,
@@ -44,7 +43,7 @@ class PageCacheMiddleware:
             read_generations(request, page_store())
             return shareable(request, self.get_response(request))
         store, lookup = look_up(request)
-        if served := serve_stored(store, lookup):
+        if served := serve_stored(request, store, lookup):
             return served
         generations = store.current_generations(request.path)
         read_generations(request, store, generations)
@@ -62,7 +61,7 @@ class PageCacheMiddleware:
             read_generations(request, page_store())
             return shareable(request, await self.get_response(request))
         store, lookup = look_up(request)
-        if served := serve_stored(store, lookup):
+        if served := serve_stored(request, store, lookup):
             return served
         generations = store.current_generations(request.path)
         read_generations(request, store, generations)
@@ -89,10 +88,15 @@ def look_up(request):
     return store, store.lookup(origin, request.path, query)
 
 
-def serve_stored(store, lookup):
-    """The stored page if it is fresh, or if another request is already re-rendering it."""
+def serve_stored(request, store, lookup):
+    """The stored page if it is fresh, if another request is already re-rendering it, or
+    while the database is down (without trying it). A page the cache lacks is always
+    rendered: an error that only looks like an outage (SQLite's "database is locked")
+    must not turn readers away."""
     if lookup.is_fresh:
         return stored_response(lookup.page, "HIT")
+    if lookup.page is not None and not breaker.allows_attempt(request):
+        return stored_response(lookup.page, "STALE")
     if lookup.page is not None and not store.claim_render(lookup.key):
         return stored_response(lookup.page, "STALE")
     return None
@@ -144,13 +148,3 @@ def stored_response(page, outcome):
     response["Age"] = str(int(time.time() - page.stored_at))
     response["X-Cache"] = outcome
     return response
-
-
-class DatabaseUnavailableMiddleware(MiddlewareMixin):
-    """A view that fails because the database is unreachable answers 503 with a page
-    saying so, never a traceback. Errors that are not an outage stay errors."""
-
-    def process_exception(self, request, exception):
-        if is_database_outage(exception):
-            return database_unavailable_response(request)
-        return None

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from newsdesk.core.ids import parse_id
 from newsdesk.desk.visibility import pages_visible_to
 from newsdesk.news.models import ArticlePage
 
@@ -107,9 +108,9 @@ def comments_for(user):
 
 def filtered_comments(request):
     comments = comments_for(request.user)
-    article_id = request.GET.get("article", "")
+    article_id = parse_id(request.GET.get("article"))
     article = None
-    if article_id.isdecimal():
+    if article_id is not None:
         articles = ArticlePage.objects.filter(pk__in=pages_moderated_by(request.user))
         article = articles.filter(pk=article_id).first()
         comments = comments.filter(page_id=article_id)
@@ -185,11 +186,8 @@ def moderate(request):
         ids = [comment_id]
     else:
         decision, ids = request.POST.get("bulk", ""), request.POST.getlist("comment")
-    comments = list(
-        comments_for(request.user)
-        .filter(pk__in=[pk for pk in ids if pk.isdecimal()])
-        .select_related("page")
-    )
+    ids = [pk for pk in map(parse_id, ids) if pk is not None]
+    comments = list(comments_for(request.user).filter(pk__in=ids).select_related("page"))
     if not comments:
         messages.warning(request, "Tick at least one comment first.")
         return redirect(back)

@@ -8,9 +8,9 @@ app_name = "comments"
 urlpatterns = [
     # Only a prefix for the reader's cookie; nothing lives here.
     path("", RedirectView.as_view(url="/", permanent=False), name="root"),
-    path("article/<int:page_id>/", views.thread, name="thread"),
-    path("article/<int:page_id>/fragment/", views.fragment, name="fragment"),
-    path("article/<int:page_id>/post/", views.post_comment, name="post"),
-    path("article/<int:page_id>/count/", views.count, name="count"),
+    path("article/<id:page_id>/", views.thread, name="thread"),
+    path("article/<id:page_id>/fragment/", views.fragment, name="fragment"),
+    path("article/<id:page_id>/post/", views.post_comment, name="post"),
+    path("article/<id:page_id>/count/", views.count, name="count"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail.models import Site
 
 from newsdesk.core.client_address import client_address
+from newsdesk.core.ids import parse_id
 from newsdesk.news.models import ArticlePage
 
 from .actions import Submission, check_post_comment
@@ -55,7 +56,7 @@ def own_comment_ids(request):
         )
     except (KeyError, signing.BadSignature):
         return []
-    return [int(part) for part in value.split(",") if part.isdecimal()]
+    return [pk for pk in map(parse_id, value.split(",")) if pk is not None]
 
 
 def remember_own_comment(request, response, comment):
@@ -117,8 +118,8 @@ def thread_ordering(order):
 
 def page_number_for(request, threads, order):
     """The page of threads holding ?comment=<id>, so "back to the comment" lands on it."""
-    comment_id = request.GET.get("comment", "")
-    if not comment_id.isdecimal():
+    comment_id = parse_id(request.GET.get("comment"))
+    if comment_id is None:
         return request.GET.get("page")
     comment = Comment.objects.filter(pk=comment_id).only("thread", "created_at").first()
     if comment is None:
@@ -198,17 +199,17 @@ def form_token_for(article, form):
 
 def posted_comment(request, visible):
     """The reader's own comment they were just sent back to, to thank them for it."""
-    comment_id = request.GET.get("comment", "")
-    if request.GET.get("posted") != "1" or not comment_id.isdecimal():
+    comment_id = parse_id(request.GET.get("comment"))
+    if request.GET.get("posted") != "1" or comment_id is None:
         return None
-    if int(comment_id) not in own_comment_ids(request):
+    if comment_id not in own_comment_ids(request):
         return None
     return visible.filter(pk=comment_id).first()
 
 
 def reply_target(request, article):
-    reply_to = request.GET.get("reply_to") or request.POST.get("parent") or ""
-    if not str(reply_to).isdecimal():
+    reply_to = parse_id(request.GET.get("reply_to") or request.POST.get("parent"))
+    if reply_to is None:
         return None
     return Comment.objects.approved().filter(page=article, pk=reply_to).first()
 

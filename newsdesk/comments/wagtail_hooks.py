@@ -36,8 +36,8 @@ class ModerationQueueViewSet(ViewSet):
         return [
             path("", admin_views.queue, name="queue"),
             path("moderate/", admin_views.moderate, name="moderate"),
-            path("<int:pk>/edit/", admin_views.edit, name="edit"),
-            path("<int:pk>/reply/", admin_views.reply, name="reply"),
+            path("<id:pk>/edit/", admin_views.edit, name="edit"),
+            path("<id:pk>/reply/", admin_views.reply, name="reply"),
         ]
 
     def get_menu_item(self, order=None):

@@ -5,3 +5,9 @@ class CoreConfig(AppConfig):
     name = "newsdesk.core"
     label = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        # Before any URLconf is imported: every app's patterns name ids as <id:...>.
+        from .ids import register_id_converter
+
+        register_id_converter()

@@ -16,6 +16,7 @@ and the feed itself, through feed_extra_kwargs:
 import json
 
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
+from django.utils.html import escape
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DUBLIN_CORE_NS = "http://purl.org/dc/elements/1.1/"
@@ -24,6 +25,14 @@ ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 
 
 class RssFeed(Rss201rev2Feed):
+    """RSS descriptions are read as HTML: the channel's, plain text from wherever it comes
+    (an author's name, a topic, a section's intro, the tagline), is escaped here, as each
+    item's is in feeds.py. Titles stay plain text, as RSS defines them (see the note in
+    test_hostile_text.py on readers that guess)."""
+
+    def __init__(self, title, link, description, **kwargs):
+        super().__init__(title, link, escape(description), **kwargs)
+
     def rss_attributes(self):
         return {
             **super().rss_attributes(),

@@ -6,7 +6,7 @@ app_name = "live"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("blog/<int:blog_id>/events/", views.blog_events, name="blog_events"),
+    path("blog/<id:blog_id>/events/", views.blog_events, name="blog_events"),
     re_path(r"^streams/(?P<path>.+)$", views.stream_file, name="stream_file"),
     path("<slug:slug>/", views.channel, name="channel"),
     path("<slug:slug>/listen/", views.listen, name="listen"),

@@ -17,6 +17,7 @@ from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpRespon
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
 
+from newsdesk.core.ids import parse_id
 from newsdesk.core.visibility import visible_to_readers
 
 from . import events
@@ -178,11 +179,8 @@ def find_public_blog(blog_id):
 
 def last_event_id(request):
     """The browser's Last-Event-ID on a reconnection, else the one the page was rendered with."""
-    value = request.headers.get("Last-Event-ID") or request.GET.get("last_event_id") or "0"
-    try:
-        return max(int(value), 0)
-    except ValueError:
-        return 0
+    value = request.headers.get("Last-Event-ID") or request.GET.get("last_event_id")
+    return parse_id(value, minimum=0) or 0
 
 
 async def stream_events(cursor):

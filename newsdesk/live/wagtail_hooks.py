@@ -30,9 +30,9 @@ class LiveDeskViewSet(ViewSet):
     def get_urlpatterns(self):
         return [
             path("", admin_views.desk_index, name="desk_index"),
-            path("blog/<int:blog_id>/", admin_views.desk, name="desk"),
-            path("entry/<int:entry_id>/edit/", admin_views.edit_entry, name="edit_entry"),
-            path("entry/<int:entry_id>/delete/", admin_views.delete_entry, name="delete_entry"),
+            path("blog/<id:blog_id>/", admin_views.desk, name="desk"),
+            path("entry/<id:entry_id>/edit/", admin_views.edit_entry, name="edit_entry"),
+            path("entry/<id:entry_id>/delete/", admin_views.delete_entry, name="delete_entry"),
         ]
 
     @property

@@ -83,6 +83,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so a cache hit skips every other middleware (sessions, auth, routing).
     "newsdesk.caching.middleware.PageCacheMiddleware",
+    # Around every middleware that may query the database: an outage met in any of them
+    # (sessions, Wagtail's site lookup, the route memory) answers the 503 page.
+    "newsdesk.caching.outage.DatabaseUnavailableMiddleware",
     # The reader's address in REMOTE_ADDR, not the front proxy's (newsdesk/core/client_address.py).
     "newsdesk.core.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -98,7 +101,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "newsdesk.caching.routes.RouteMemoryMiddleware",
-    "newsdesk.caching.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "newsdesk.urls"
@@ -233,8 +235,12 @@ WAGTAIL_SITE_NAME = env("SITE_NAME", "The Newsdesk")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "multimedia.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-# Refuse decompression bombs: a 40-megapixel photo is already larger than any camera's.
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60 * 1000 * 1000
+# The photo form of every upload path: it decodes each upload and says the pixel limit in
+# megapixels (newsdesk/multimedia/forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "newsdesk.multimedia.forms.PhotoForm"
+# Refuses decompression bombs and bounds a first rendition's memory (bench/photo_renditions.py):
+# 50 megapixels takes the full-size files of the 45-50 MP bodies news photographers carry.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env("NEWSDESK_MULTIMEDIA_MAX_MEGAPIXELS", "50")) * 1_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # The database backend searches with SQLite's FTS5 or PostgreSQL's full-text search,
 # whichever the database is; SEARCH_CONFIG is PostgreSQL's text search configuration (the

@@ -53,3 +53,13 @@ def site_root_paths():
     test's transaction: forget them after a test that changes a site."""
     yield
     Site.clear_site_root_paths_cache()
+
+
+@pytest.fixture(autouse=True)
+def closed_breaker():
+    """Every test starts with the database breaker closed (it is per process)."""
+    from newsdesk.caching.outage import breaker
+
+    breaker.close()
+    yield breaker
+    breaker.close()
