@@ -130,8 +130,9 @@ class TestDescriptionSources:
     def test_the_front_page_without_a_tagline_by_its_sections(self, client, news, opinion):
         assert descriptions(get(client, "/")) == [f"{SITE}: News and Opinion."]
 
-    def test_an_author_by_their_bio(self, client):
+    def test_an_author_by_their_bio(self, client, us_section):
         author = AuthorFactory(name="Ana Ruiz", bio="Ana covers the harbour.")
+        ArticleFactory(parent=us_section, authors=[author])  # only bylined authors have a page
         assert descriptions(get(client, author.get_absolute_url())) == ["Ana covers the harbour."]
 
     def test_text_an_editor_typed_is_escaped(self, client, us_section):

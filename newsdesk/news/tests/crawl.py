@@ -30,6 +30,8 @@ EXCLUDED = {
     "wagtaildocs_authenticate_with_password": "a collection's password form: shows no story",
     "live:stream_file": "HLS files of a live channel's stream: no story content",
     "comments:unsubscribe": "a signed token from a reply email: no story content",
+    "health": "the health checks: counts of workers and tasks, no story content",
+    "health-check": "one health check: counts of workers and tasks, no story content",
 }
 
 
