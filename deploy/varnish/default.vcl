@@ -51,7 +51,11 @@ sub vcl_recv {
     # (NEWSDESK_TRUSTED_PROXY_COUNT), so leave the header alone, and listen on loopback
     # only when nginx is in front, or a client could pose as nginx.
     if (req.method == "PURGE" || req.method == "BAN") {
-        if (!client.ip ~ purgers) {
+        # Behind nginx every client is loopback, so the ACL alone would let anyone empty
+        # the cache through it. A proxied request carries its client's address before
+        # ours in X-Forwarded-For; only a request sent on this machine straight to
+        # Varnish (the app's purges) has client.ip alone there.
+        if (!client.ip ~ purgers || req.http.X-Forwarded-For != "" + client.ip) {
             return (synth(405, "Not allowed"));
         }
         if (req.method == "BAN") {

@@ -15,7 +15,12 @@ from newsdesk.core.client_address import normalise as normalise_address
 
 from . import spam
 from .conf import comment_settings
-from .form_tokens import claim_form_token, forget_expired_tokens, spend_form_token
+from .form_tokens import (
+    check_form_token,
+    claim_form_token,
+    forget_expired_tokens,
+    spend_form_token,
+)
 from .models import Ban, Comment
 from .moderation import PRE
 from .spam import CommentRefused
@@ -64,12 +69,13 @@ def check_parent(submission):
 def check_post_comment(submission, rules):
     """Every check a reader's comment passes, then the comment: new, or their earlier copy.
 
-    One transaction holding the form's token: posts sent with the same form wait their
-    turn, and all get the comment the first one made."""
+    One transaction holding the form's claimed token: posts sent with the same form wait
+    their turn, and all get the comment the first one made."""
     spam.check_honeypot(submission.honeypot)
+    served = check_form_token(submission.form_token, submission.page)
     text_hash = fingerprint(submission.body)
     with transaction.atomic():
-        token = claim_form_token(submission.form_token, submission.page, text_hash)
+        token = claim_form_token(served, submission.page, text_hash)
         if token.comment is not None:
             return token.comment
         comment = check_new_comment(submission, rules, text_hash)

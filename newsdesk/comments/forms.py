@@ -3,6 +3,7 @@ from django.core.validators import validate_email
 from django.utils.text import format_lazy
 
 from .conf import comment_settings
+from .form_tokens import MAX_LENGTH as MAX_TOKEN_LENGTH
 from .text import normalise, normalise_name
 
 HONEYPOT_FIELD = "website"
@@ -49,8 +50,8 @@ class CommentForm(forms.Form):
     )
     notify_on_reply = forms.BooleanField(label="Email me when someone replies", required=False)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    # Issued with the form and spent by its post (form_tokens.py); the view renders it.
-    form_token = forms.CharField(max_length=64, widget=forms.HiddenInput)
+    # Signed into the form and claimed by its post (form_tokens.py); the view renders it.
+    form_token = forms.CharField(max_length=MAX_TOKEN_LENGTH, widget=forms.HiddenInput)
     # The honeypot: hidden from people by CSS and from assistive technology by aria-hidden.
     website = forms.CharField(
         label="Leave this field empty",

@@ -104,13 +104,15 @@ class Comment(models.Model):
 
 
 class FormToken(models.Model):
-    """One comment form as it was served: posted once, within a time limit.
+    """A comment form's token, claimed by the first post that used it.
 
-    Kept here, not signed into the page, so it can be spent: a second post with it is
-    answered with the comment the first one made (a double click, a resent request), and
-    a stolen or replayed form is worth one comment at most (forms.py, form_tokens.py)."""
+    The form carries the token signed, so serving it writes nothing; a post inserts its
+    nonce here, under the unique key, so a second post with it is answered with the
+    comment the first one made (a double click, a resent request), and a stolen or
+    replayed form is worth one comment at most (form_tokens.py). Rows past the form's
+    lifetime are pruned as posts come in."""
 
-    key = models.CharField(max_length=64, unique=True)
+    key = models.CharField(max_length=64, unique=True)  # the token's nonce
     page = models.ForeignKey("news.ArticlePage", on_delete=models.CASCADE, related_name="+")
     issued_at = models.DateTimeField(default=timezone.now, db_index=True)
     used_at = models.DateTimeField(null=True, blank=True)

@@ -4,6 +4,7 @@ count, the list and the form from here. Everything per reader is sent `private, 
 """
 
 from functools import wraps
+from http.cookies import SimpleCookie
 
 from django.conf import settings
 from django.core import signing
@@ -82,27 +83,53 @@ def csrf_cookie_scoped_to_comments(view):
     Django sets it on "/" (CSRF_COOKIE_PATH), where it would follow the reader to every
     page and take them out of the page cache and Varnish, which pass anyone holding one.
     Set here first, CsrfViewMiddleware leaves it alone (CSRF_COOKIE_NEEDS_UPDATE is
-    cleared); the form posts to /comments/, so the cookie still comes back with it."""
+    cleared); the form posts to /comments/, so the cookie still comes back with it.
+    A reader who still holds one on "/" (set before it was scoped) has it moved here."""
 
     @wraps(view)
     def scoped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and not settings.CSRF_USE_SESSIONS:
-            response.set_cookie(
-                settings.CSRF_COOKIE_NAME,
-                request.META["CSRF_COOKIE"],
-                max_age=settings.CSRF_COOKIE_AGE,
-                domain=settings.CSRF_COOKIE_DOMAIN,
-                path=reverse("comments:root"),
-                secure=settings.CSRF_COOKIE_SECURE,
-                httponly=settings.CSRF_COOKIE_HTTPONLY,
-                samesite=settings.CSRF_COOKIE_SAMESITE,
-            )
-            request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
-            patch_vary_headers(response, ("Cookie",))
+        if settings.CSRF_USE_SESSIONS:
+            return response
+        held = settings.CSRF_COOKIE_NAME in request.COOKIES
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or held:
+            set_scoped_csrf_cookie(request, response)
+        if held:
+            expire_site_wide_csrf_cookie(response)
         return response
 
     return scoped
+
+
+def set_scoped_csrf_cookie(request, response):
+    # The value the form was rendered with: a reader whose "/" cookie is expired below
+    # posts with this one.
+    response.set_cookie(
+        settings.CSRF_COOKIE_NAME,
+        request.META["CSRF_COOKIE"],
+        max_age=settings.CSRF_COOKIE_AGE,
+        domain=settings.CSRF_COOKIE_DOMAIN,
+        path=reverse("comments:root"),
+        secure=settings.CSRF_COOKIE_SECURE,
+        httponly=settings.CSRF_COOKIE_HTTPONLY,
+        samesite=settings.CSRF_COOKIE_SAMESITE,
+    )
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+    patch_vary_headers(response, ("Cookie",))
+
+
+def expire_site_wide_csrf_cookie(response):
+    """Delete a CSRF cookie on "/" beside the one just set on /comments/.
+
+    response.cookies holds one cookie per name, so this one goes out as a header of its
+    own; Django's WSGI and ASGI handlers send the headers and then every cookie."""
+    expired = SimpleCookie()
+    expired[settings.CSRF_COOKIE_NAME] = ""
+    morsel = expired[settings.CSRF_COOKIE_NAME]
+    morsel.update({"path": "/", "max-age": 0, "expires": "Thu, 01 Jan 1970 00:00:00 GMT"})
+    if settings.CSRF_COOKIE_DOMAIN:
+        morsel["domain"] = settings.CSRF_COOKIE_DOMAIN
+    response.headers["Set-Cookie"] = morsel.OutputString()
 
 
 # --- the list and the form ---------------------------------------------------------------

@@ -5,6 +5,7 @@ within a second, and with the app gone Varnish keeps serving what it holds.
 Needs Debian's varnish package (skipped without it locally, failed under CI=true)."""
 
 import shutil
+import subprocess
 import threading
 import time
 import urllib.request
@@ -14,9 +15,10 @@ from urllib.error import HTTPError
 import pytest
 from django.test import override_settings
 from pytest_django.live_server_helper import LiveServer
+from wagtail.contrib.frontend_cache.utils import get_backends
 
 from conftest import skip_or_fail
-from deploy.localprod import Processes, free_port, start_varnish
+from deploy.localprod import ROOT, Processes, free_port, start_varnish, wait_for_http
 from newsdesk.news.tests.factories import ArticleFactory, SectionFactory
 
 # Committed for real: the live server's thread must see the story, and purges run when
@@ -24,8 +26,8 @@ from newsdesk.news.tests.factories import ArticleFactory, SectionFactory
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def fetch(url, method="GET"):
-    request = urllib.request.Request(url, method=method)
+def fetch(url, method="GET", headers=None):
+    request = urllib.request.Request(url, method=method, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=5) as response:
             return response.status, response.headers, response.read().decode()
@@ -144,3 +146,57 @@ def answering_server(answer):
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+def nginx_config(tmp_path, port, varnish_port):
+    """deploy/nginx/newsdesk.conf on plain HTTP, in front of the test's Varnish."""
+    sample = (ROOT / "deploy/nginx/newsdesk.conf").read_text()
+    server = sample[sample.index("server {\n    listen 443") :]
+    server = "\n".join(line for line in server.splitlines() if "ssl" not in line)
+    server = server.replace("http2 on;", f"listen 127.0.0.1:{port};")
+    upstream = f"upstream newsdesk_varnish {{ server 127.0.0.1:{varnish_port}; }}\n"
+    config = tmp_path / "nginx.conf"
+    config.write_text(
+        f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
+        f"http {{\naccess_log off;\n{upstream}{server}\n}}\n"
+    )
+    return config
+
+
+@pytest.fixture
+def nginx_in_front(varnish_in_front, tmp_path):
+    """(nginx's URL, Varnish's URL): the sample nginx config in front of Varnish."""
+    varnish, _stop_app = varnish_in_front
+    if shutil.which("nginx") is None:
+        skip_or_fail("nginx not found: apt-get install nginx")
+    port = free_port()
+    config = nginx_config(tmp_path, port, varnish.rsplit(":", 1)[1])
+    argv = ["nginx", "-e", str(tmp_path / "error.log"), "-p", str(tmp_path), "-c", str(config)]
+    nginx = subprocess.Popen([*argv, "-g", "daemon off;"])
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/healthz/", timeout=30, accept=(200, 503))
+        yield f"http://127.0.0.1:{port}", varnish
+    finally:
+        nginx.terminate()
+        nginx.wait(10)
+
+
+def test_nobody_can_purge_through_the_front_and_the_app_still_can(nginx_in_front):
+    front, varnish = nginx_in_front
+    story = ArticleFactory(parent=SectionFactory(title="News", slug="news"), title="Tide report")
+    fetch(front + story.url)
+    assert fetch(front + story.url)[1]["X-Cache"] == "HIT"
+
+    for method in ("BAN", "PURGE", "PUT", "DELETE"):
+        assert fetch(front + story.url, method=method)[0] == 403  # nginx refuses
+        # A proxy that let it through: Varnish refuses what came via one.
+        forwarded = {"X-Forwarded-For": "203.0.113.9"}
+        assert fetch(varnish + story.url, method=method, headers=forwarded)[0] in (403, 405)
+    assert fetch(front + story.url)[1]["X-Cache"] == "HIT"  # nothing was purged
+    assert fetch(front + story.url, method="HEAD")[0] == 200
+
+    get_backends()["varnish"].purge(varnish + story.url)
+    assert fetch(front + story.url)[1]["X-Cache"] == "MISS"
+    fetch(front + story.url)
+    get_backends()["varnish"].purge_everything()
+    assert fetch(front + story.url)[1]["X-Cache"] == "MISS"

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsdesk.comments.form_tokens import issue_form_token
-from newsdesk.comments.models import Comment, CommentPolicy, FormToken
+from newsdesk.comments.models import Comment, CommentPolicy
 from newsdesk.comments.text import fingerprint
 from newsdesk.news.tests.factories import ArticleFactory
 
@@ -38,11 +38,7 @@ class CommentPolicyFactory(factory.django.DjangoModelFactory):
 
 def served_form_token(article, seconds_ago=0):
     """A form token as the comments page gives it, served that many seconds ago."""
-    key = issue_form_token(article)
-    if seconds_ago:
-        served = timezone.now() - timedelta(seconds=seconds_ago)
-        FormToken.objects.filter(key=key).update(issued_at=served)
-    return key
+    return issue_form_token(article, issued_at=timezone.now() - timedelta(seconds=seconds_ago))
 
 
 def comment_form(article, **fields):

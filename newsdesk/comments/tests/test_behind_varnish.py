@@ -11,7 +11,7 @@ import json
 import re
 import shutil
 import urllib.request
-from http.cookiejar import CookieJar
+from http.cookiejar import Cookie, CookieJar
 from urllib.error import HTTPError
 from urllib.parse import urlencode
 
@@ -155,3 +155,27 @@ def test_a_post_without_the_csrf_token_is_refused_behind_varnish(front):
     reader.open_comments(varnish, article)
     assert reader.post_comment(varnish, article, "Dan has no token", with_csrf=False) == 403
     assert not Comment.objects.exists()
+
+
+def site_wide_csrf_cookie(value):
+    """A csrftoken on "/", as Django set it before the comments scoped theirs."""
+    return Cookie(
+        0, "csrftoken", value, None, False, "127.0.0.1", False, False, "/", True,
+        False, None, False, None, None, {},
+    )  # fmt: skip
+
+
+def test_a_reader_with_an_old_site_wide_csrf_cookie_gets_cached_pages_after_comments(front):
+    varnish, app = front
+    read, other = story("Lifeboat appeal"), story("Harbour dues")
+    reader = Reader("127.0.0.7")
+    reader.cookies.set_cookie(site_wide_csrf_cookie("b" * 32))
+    Reader("127.0.0.5").get(varnish + other.url)
+    assert reader.get(varnish + other.url)[1]["X-Cache"] == "MISS"  # passed: the old cookie
+
+    reader.open_comments(varnish, read)
+    assert [(cookie.path, cookie.value) for cookie in reader.cookies] == [("/comments/", "b" * 32)]
+    assert reader.get(varnish + other.url)[1]["X-Cache"] == "HIT"
+    Reader("127.0.0.5").get(app + other.url)
+    assert reader.get(app + other.url)[1]["X-Cache"] == "HIT"
+    assert reader.post_comment(varnish, read, "Erin backs the appeal") == 201

@@ -92,3 +92,39 @@ def test_the_form_posts_with_the_scoped_cookie(article):
     )
     assert response.status_code == 201
     assert Comment.objects.get().pk == response.json()["id"]
+
+
+@pytest.mark.parametrize("view", ["comments:thread", "comments:fragment"])
+def test_a_csrf_cookie_left_on_the_whole_site_is_moved_to_comments(view, article):
+    """Readers given a "/" cookie before it was scoped: it is expired, and the cookie on
+    /comments/ carries the value their form was rendered with, so they can still post."""
+    strict = Client(enforce_csrf_checks=True)
+    old = "a" * 32
+    strict.cookies[settings.CSRF_COOKIE_NAME] = old  # as the browser sends a "/" cookie
+    response = strict.get(reverse(view, args=[article.pk]))
+    expired = response.headers["Set-Cookie"]
+    assert expired.startswith(f"{settings.CSRF_COOKIE_NAME}=;") or expired.startswith(
+        f'{settings.CSRF_COOKIE_NAME}="";'
+    )
+    assert "Path=/;" in expired + ";" and "Max-Age=0" in expired
+    assert csrf_cookie_paths(response) == ["/comments/"]
+    assert response.cookies[settings.CSRF_COOKIE_NAME].value == old
+
+    html = response.content.decode()
+    response = strict.post(
+        reverse("comments:post", args=[article.pk]),
+        {
+            **comment_form(article),
+            "csrfmiddlewaretoken": re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[
+                1
+            ],
+            "form_token": re.search(r'name="form_token" value="([^"]+)"', html)[1],
+        },
+        headers={"Accept": "application/json"},
+    )
+    assert response.status_code == 201
+
+
+def test_a_reader_without_a_csrf_cookie_gets_no_expiry_header(client, article):
+    response = client.get(reverse("comments:thread", args=[article.pk]))
+    assert "Set-Cookie" not in response.headers

@@ -1,16 +1,16 @@
-"""The comment form's token: kept in the database, posted once, within two hours, not
-faster than a person types. Whoever is refused gets their form back with everything they
+"""The comment form's token: signed into the form (reading writes nothing), claimed in the
+database by its post, posted once, within two hours, not faster than a person types. Whoever is refused gets their form back with everything they
 typed and a token that works; a resent post is answered with the comment it made."""
 
 import re
 from datetime import timedelta
 
 import pytest
-from django.db.models import F
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
-from newsdesk.comments.form_tokens import issue_form_token
+from newsdesk.comments.form_tokens import PRUNE_BATCH, is_usable, issue_form_token
 from newsdesk.comments.models import Comment, FormToken
 from newsdesk.news.tests.factories import ArticleFactory
 
@@ -36,12 +36,21 @@ def token_in(html):
     return re.search(r'name="form_token" value="([^"]*)"', html).group(1)
 
 
-def test_the_token_is_kept_server_side_not_in_the_page(client, article):
-    html = client.get(reverse("comments:thread", args=[article.pk])).content.decode()
-    key = token_in(html)
-    token = FormToken.objects.get(key=key)
-    assert token.page_id == article.pk and token.used_at is None
-    assert len(key) >= 40  # random, not a signed timestamp anyone can decode
+@pytest.mark.parametrize("view", ["comments:thread", "comments:fragment"])
+def test_reading_the_comments_writes_nothing(client, article, view):
+    url = reverse(view, args=[article.pk])
+    keys = {token_in(client.get(url).content.decode()) for _ in range(50)}
+    assert len(keys) == 50  # each form its own token...
+    assert not FormToken.objects.exists()  # ...and not one row for it
+    assert all(is_usable(key, article) for key in keys)
+
+
+def test_the_token_is_signed_not_guessable(client, article):
+    key = token_in(client.get(reverse("comments:thread", args=[article.pk])).content.decode())
+    nonce, page_id, _issued, _signature = key.split(":")
+    assert len(nonce) >= 22 and int(page_id) == article.pk
+    tampered = key.replace(f":{page_id}:", f":{article.pk + 1}:")
+    assert not is_usable(tampered, article)
 
 
 def test_a_form_sent_faster_than_a_person_types_is_refused_and_kept(client, article):
@@ -51,10 +60,11 @@ def test_a_form_sent_faster_than_a_person_types_is_refused_and_kept(client, arti
     assert response.status_code == 400
     assert "quicker than we allow" in page
     assert TYPED in page
-    # The same token, still unspent, is handed back: its clock keeps running.
+    # The same token, still unclaimed, is handed back: its clock keeps running.
     assert token_in(page) == key
-    FormToken.objects.filter(key=key).update(issued_at=F("issued_at") - timedelta(seconds=5))
-    assert post(client, article, form_token=key).status_code == 302
+    assert not FormToken.objects.exists()
+    with override_settings(NEWSDESK_COMMENTS_MIN_SUBMIT_SECONDS=0.4):  # time has passed
+        assert post(client, article, form_token=key).status_code == 302
     assert Comment.objects.get().body == TYPED
 
 
@@ -94,7 +104,7 @@ def test_a_forged_token_is_refused_and_the_text_kept(client, article, forged):
     assert response.status_code == 400
     assert TYPED in page
     assert "<script>alert(1)</script>" not in page
-    assert FormToken.objects.filter(key=token_in(page)).exists()  # a real one to retry with
+    assert is_usable(token_in(page), article)  # a real one to retry with
     assert not Comment.objects.exists()
 
 
@@ -145,10 +155,18 @@ def test_each_posted_comment_brings_the_token_for_the_next(client, article):
 
 
 @pytest.mark.usefixtures("no_wait")
-def test_expired_tokens_are_forgotten(client, article):
-    stale = served_form_token(article, seconds_ago=TWO_HOURS + 1)
-    post(client, article, form_token=served_form_token(article))
-    assert not FormToken.objects.filter(key=stale).exists()
+def test_claimed_tokens_past_their_lifetime_are_forgotten_a_batch_at_a_time(client, article):
+    long_ago = timezone.now() - timedelta(seconds=TWO_HOURS + 1)
+    FormToken.objects.bulk_create(
+        FormToken(key=f"stale{n}", page=article, issued_at=long_ago, used_at=long_ago)
+        for n in range(PRUNE_BATCH + 5)
+    )
+    recent = served_form_token(article, seconds_ago=60)
+    assert post(client, article, json=True, form_token=recent).status_code == 201
+    assert FormToken.objects.filter(issued_at__lt=timezone.now() - timedelta(hours=1)).count() == 5
+    # The fresh claim stays: a resent post is still answered with its comment.
+    assert post(client, article, json=True, form_token=recent).status_code == 201
+    assert Comment.objects.count() == 1
 
 
 def test_no_token_is_issued_where_nobody_may_comment(client, article):
