@@ -81,8 +81,23 @@ def searches(unseen, business):
     return urls
 
 
-def leaks(client, url):
-    response = client.get(url)
+BULK_ACTIONS = ["publish", "unpublish", "delete", "move"]
+
+
+def bulk_actions(unseen, business):
+    """The pages' bulk actions, which name their pages in the query string."""
+    queries = [f"id={page.pk}" for page in unseen.values()]
+    queries += ["id=all", f"id=all&childOf={business.pk}", f"id=all&childOf={business.pk}&q=a"]
+    queries += [f"id={business.pk}&id={unseen['draft'].pk}", "id=99999999999999999999"]
+    return [
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", action]) + "?" + query
+        for action in BULK_ACTIONS
+        for query in queries
+    ]
+
+
+def leaks(client, url, method="get"):
+    response = getattr(client, method)(url)
     if response.streaming:
         return []
     text = response.content.decode(errors="replace")
@@ -101,8 +116,10 @@ def walk(client, objects, unseen, business):
         for name, url in admin_urls(objects):
             if name not in ("wagtailadmin_logout", "wagtailadmin_error_test"):
                 found += leaks(client, url)
-    for url in searches(unseen, business):
+    for url in searches(unseen, business) + bulk_actions(unseen, business):
         found += leaks(client, url)
+    for url in bulk_actions(unseen, business):
+        found += leaks(client, url, method="post")
     return found
 
 
@@ -128,3 +145,31 @@ def test_an_editor_with_rights_there_finds_those_headlines(client, editor, unsee
         assert f"{word} on {reverse('wagtailadmin_choose_page_search')}?q={word.lower()}" in found
     draft = unseen["draft"].pk
     assert f"?state=all&article={draft}" in found
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["contributor", "moderator"])
+def test_a_bulk_action_on_an_unseen_page_is_a_404(request, client, role, unseen, business):
+    client.force_login(request.getfixturevalue(role))
+    draft = unseen["draft"].pk
+    for action in BULK_ACTIONS:
+        url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
+        for query in [f"id={draft}", f"id={business.pk}&id={draft}", "id=99999999999999999999"]:
+            assert client.get(f"{url}?{query}").status_code == 404, query
+            assert client.post(f"{url}?{query}").status_code == 404, query
+    assert unseen["draft"].__class__.objects.filter(pk=draft).exists()
+
+
+@pytest.mark.django_db
+def test_select_all_lists_only_the_pages_the_user_may_see(client, contributor, unseen, news):
+    """A contributor's "select all" in their own section still offers their stories."""
+    ArticleFactory(parent=news, title="Harbour reopens", live=False)
+    client.force_login(contributor)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    response = client.get(f"{url}?id=all&childOf={news.pk}")
+    assert response.status_code == 200
+    assert "Harbour reopens" in response.content.decode()
+    response = client.get(f"{url}?id=all")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Harbour reopens" in text and not [word for word in SECRETS if word in text]
