@@ -7,9 +7,19 @@ no unpublished headline waiting in a draft (the admin shows a page by its draft 
 A moderator, who has no page permission, sees only what readers see.
 """
 
+from contextvars import ContextVar
+
 from django.db.models import F, Q
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
+
+MAX_ID = 2**63 - 1  # a bigint, the largest id the database could hold
+
+
+def is_page_id(value):
+    """Whether `value` (an int or the text of one) could be a page's id in the database."""
+    text = str(value)
+    return text.isdigit() and int(text) <= MAX_ID
 
 
 def pages_visible_to(user, queryset=None):
@@ -24,3 +34,15 @@ def pages_visible_to(user, queryset=None):
 
 def can_see_page(user, page):
     return pages_visible_to(user, Page.objects.filter(pk=page.pk)).exists()
+
+
+# The member of staff whose admin request is being answered (set by
+# middleware.PageVisibilityMiddleware): page choosers and their fields ask it, since a
+# StreamField block, unlike a form, is never told who is editing.
+viewer = ContextVar("newsdesk_admin_viewer", default=None)
+
+
+def viewer_may_see(page):
+    """Whether the admin request's user may see `page` named (True outside the admin)."""
+    user = viewer.get()
+    return user is None or can_see_page(user, page)

@@ -1,19 +1,33 @@
+from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail import hooks
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.viewsets.pages import PageViewSet
-from wagtail.models import Page
+from wagtail.models import AbstractPage, Page
 
 from newsdesk.news.models import SectionPage
 
 from .choosers import stories_to_link
+from .fields import VisiblePageChoiceField, VisiblePageChooser
 from .panels import panels_for
 from .stories import sections_open_to, story_models
 from .views import CreatePageView
 from .visibility import pages_visible_to
+
+# Every admin form's page chooser (a foreign key to a page) accepts and shows only pages
+# the user may see (fields.py).
+register_form_field_override(
+    models.ForeignKey,
+    to=AbstractPage,
+    override=lambda db_field: {
+        "form_class": VisiblePageChoiceField,
+        "widget": VisiblePageChooser(target_models=[db_field.remote_field.model]),
+    },
+)
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -3,6 +3,7 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
 from newsdesk.core.visibility import only_visible
+from newsdesk.desk.fields import VisiblePageChooserBlock
 
 from .content import TEMPLATE_DIR
 
@@ -15,7 +16,7 @@ class RelatedStoryBlock(blocks.StructBlock):
     """
 
     label = blocks.CharBlock(default="Related", max_length=40)
-    story = blocks.PageChooserBlock(page_type="news.ArticlePage")
+    story = VisiblePageChooserBlock(page_type="news.ArticlePage")
 
     class Meta:
         icon = "link"

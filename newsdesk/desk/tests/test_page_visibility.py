@@ -13,11 +13,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry
+from wagtail.test.utils.form_data import inline_formset, streamfield
 
 from newsdesk.comments.models import Comment, CommentPolicy
 from newsdesk.comments.tests.factories import CommentFactory
+from newsdesk.desk.fields import UNSEEN
 from newsdesk.live.models import LiveBlogPage, LiveEntry
-from newsdesk.news.tests.factories import ArticleFactory
+from newsdesk.news.tests.factories import ArticleFactory, article_form
 from newsdesk.users.tests.test_admin_urls import Objects, admin_urls
 
 SECRETS = ["Zebrafinch", "Quokkabay", "Narwhalcove", "Okapiridge"]
@@ -81,8 +83,23 @@ def searches(unseen, business):
     return urls
 
 
-def leaks(client, url):
-    response = client.get(url)
+BULK_ACTIONS = ["publish", "unpublish", "delete", "move"]
+
+
+def bulk_actions(unseen, business):
+    """The pages' bulk actions, which name their pages in the query string."""
+    queries = [f"id={page.pk}" for page in unseen.values()]
+    queries += ["id=all", f"id=all&childOf={business.pk}", f"id=all&childOf={business.pk}&q=a"]
+    queries += [f"id={business.pk}&id={unseen['draft'].pk}", "id=99999999999999999999"]
+    return [
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", action]) + "?" + query
+        for action in BULK_ACTIONS
+        for query in queries
+    ]
+
+
+def leaks(client, url, method="get"):
+    response = getattr(client, method)(url)
     if response.streaming:
         return []
     text = response.content.decode(errors="replace")
@@ -101,8 +118,10 @@ def walk(client, objects, unseen, business):
         for name, url in admin_urls(objects):
             if name not in ("wagtailadmin_logout", "wagtailadmin_error_test"):
                 found += leaks(client, url)
-    for url in searches(unseen, business):
+    for url in searches(unseen, business) + bulk_actions(unseen, business):
         found += leaks(client, url)
+    for url in bulk_actions(unseen, business):
+        found += leaks(client, url, method="post")
     return found
 
 
@@ -128,3 +147,103 @@ def test_an_editor_with_rights_there_finds_those_headlines(client, editor, unsee
         assert f"{word} on {reverse('wagtailadmin_choose_page_search')}?q={word.lower()}" in found
     draft = unseen["draft"].pk
     assert f"?state=all&article={draft}" in found
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["contributor", "moderator"])
+def test_a_bulk_action_on_an_unseen_page_is_a_404(request, client, role, unseen, business):
+    client.force_login(request.getfixturevalue(role))
+    draft = unseen["draft"].pk
+    for action in BULK_ACTIONS:
+        url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
+        for query in [f"id={draft}", f"id={business.pk}&id={draft}", "id=99999999999999999999"]:
+            assert client.get(f"{url}?{query}").status_code == 404, query
+            assert client.post(f"{url}?{query}").status_code == 404, query
+    assert unseen["draft"].__class__.objects.filter(pk=draft).exists()
+
+
+@pytest.mark.django_db
+def test_select_all_lists_only_the_pages_the_user_may_see(client, contributor, unseen, news):
+    """A contributor's "select all" in their own section still offers their stories."""
+    ArticleFactory(parent=news, title="Harbour reopens", live=False)
+    client.force_login(contributor)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    response = client.get(f"{url}?id=all&childOf={news.pk}")
+    assert response.status_code == 200
+    assert "Harbour reopens" in response.content.decode()
+    response = client.get(f"{url}?id=all")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Harbour reopens" in text and not [word for word in SECRETS if word in text]
+
+
+def related_block(page_id):
+    return streamfield([("related", {"label": "Related", "story": page_id})])
+
+
+@pytest.fixture
+def own_story(contributor, news):
+    story = ArticleFactory(parent=news, title="Harbour reopens", slug="harbour", live=False)
+    story.owner = contributor
+    story.save()
+    return story
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["body", "related_links"])
+@pytest.mark.parametrize("target", ["draft", "scheduled", "pending", "huge"])
+def test_a_forged_page_id_in_a_story_form_is_refused_unnamed(
+    client, contributor, own_story, unseen, field, target
+):
+    page_id = 99999999999999999999 if target == "huge" else unseen[target].pk
+    value = related_block(page_id) if field == "body" else inline_formset([{"story": page_id}])
+    client.force_login(contributor)
+    form = article_form(own_story.title, slug=own_story.slug, **{field: value})
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[own_story.pk]), form)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert UNSEEN in text
+    assert not [word for word in SECRETS if word in text]
+    own_story.refresh_from_db()
+    assert own_story.latest_revision is None
+
+
+@pytest.mark.django_db
+def test_a_contributor_still_links_their_story_to_a_live_one(client, contributor, own_story, news):
+    live = ArticleFactory(parent=news, title="Harbour fees cut")
+    client.force_login(contributor)
+    form = article_form(
+        own_story.title,
+        slug=own_story.slug,
+        body=related_block(live.pk),
+        related_links=inline_formset([{"story": live.pk}]),
+    )
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[own_story.pk]), form)
+    assert response.status_code == 302
+    own_story.refresh_from_db()
+    saved = own_story.get_latest_revision_as_object()
+    assert saved.body[0].value["story"].pk == live.pk
+    assert [link.story_id for link in saved.related_links.all()] == [live.pk]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("moderation", ["bogus", "post"])
+def test_comment_rules_refuse_a_page_the_moderator_may_not_see(
+    client, moderator, business, news, moderation
+):
+    hidden = ArticleFactory(parent=business, title="Zebrafinch merger talks", live=False)
+    live = ArticleFactory(parent=news, title="Harbour fees cut")
+    rules = CommentPolicy.objects.create(page=live)
+    client.force_login(moderator)
+    urls = [reverse("comment_rules:add"), reverse("comment_rules:edit", args=[rules.pk])]
+    for url in urls:
+        for page_id in (hidden.pk, 99999999999999999999):
+            response = client.post(url, {"page": page_id, "moderation": moderation})
+            assert response.status_code == 200, url
+            text = response.content.decode()
+            assert UNSEEN in text and "Zebrafinch" not in text, url
+    assert not CommentPolicy.objects.filter(page=hidden).exists()
+    assert CommentPolicy.objects.get(pk=rules.pk).page_id == live.pk
+    response = client.post(urls[0], {"page": news.pk, "moderation": "post"})
+    assert response.status_code == 302
+    assert CommentPolicy.objects.get(page=news).moderation == "post"
