@@ -34,15 +34,13 @@ def s3_server(tmp_path_factory):
         processes.stop_all()
 
 
-@pytest.fixture
-def s3_media(s3_server):
-    """The production settings' S3 storage, pointed at the moto server."""
+def s3_media_settings(s3_server, backend):
+    """The settings that put media on the moto server through a django-storages backend."""
     storages = {
-        "default": {"BACKEND": "storages.backends.s3.S3Storage"},
+        "default": {"BACKEND": backend},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    host = s3_server.removeprefix("http://")
-    with override_settings(
+    return override_settings(
         STORAGES=storages,
         AWS_STORAGE_BUCKET_NAME=BUCKET,
         AWS_S3_ENDPOINT_URL=s3_server,
@@ -50,11 +48,16 @@ def s3_media(s3_server):
         AWS_ACCESS_KEY_ID=S3_CREDENTIALS["aws_access_key_id"],
         AWS_SECRET_ACCESS_KEY=S3_CREDENTIALS["aws_secret_access_key"],
         AWS_S3_ADDRESSING_STYLE="path",
-        AWS_S3_CUSTOM_DOMAIN=f"{host}/{BUCKET}",
+        AWS_S3_CUSTOM_DOMAIN=f"{s3_server.removeprefix('http://')}/{BUCKET}",
         AWS_S3_URL_PROTOCOL="http:",
         AWS_QUERYSTRING_AUTH=False,
         AWS_DEFAULT_ACL=None,
-    ):
+    )
+
+
+@pytest.fixture
+def s3_media(s3_server):
+    with s3_media_settings(s3_server, "storages.backends.s3.S3Storage"):
         yield s3_server
 
 

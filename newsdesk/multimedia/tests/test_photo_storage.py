@@ -7,11 +7,12 @@ import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
-from django.test import override_settings
 from PIL import Image as PILImage
 
-from deploy.localprod import BUCKET, S3_CREDENTIALS
-from newsdesk.caching.tests.test_media_storage import s3_server  # noqa: F401 (a fixture)
+from newsdesk.caching.tests.test_media_storage import (  # noqa: F401 (s3_server: a fixture)
+    s3_media_settings,
+    s3_server,
+)
 from newsdesk.multimedia.tests.factories import PhotoFactory
 from newsdesk.news.tests.factories import ArticleFactory
 
@@ -20,23 +21,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def checked_s3(s3_server):  # noqa: F811
-    storages = {
-        "default": {"BACKEND": "newsdesk.multimedia.storage.CheckedPhotosS3Storage"},
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    with override_settings(
-        STORAGES=storages,
-        AWS_STORAGE_BUCKET_NAME=BUCKET,
-        AWS_S3_ENDPOINT_URL=s3_server,
-        AWS_S3_REGION_NAME=S3_CREDENTIALS["region_name"],
-        AWS_ACCESS_KEY_ID=S3_CREDENTIALS["aws_access_key_id"],
-        AWS_SECRET_ACCESS_KEY=S3_CREDENTIALS["aws_secret_access_key"],
-        AWS_S3_ADDRESSING_STYLE="path",
-        AWS_S3_CUSTOM_DOMAIN=f"{s3_server.removeprefix('http://')}/{BUCKET}",
-        AWS_S3_URL_PROTOCOL="http:",
-        AWS_QUERYSTRING_AUTH=False,
-        AWS_DEFAULT_ACL=None,
-    ):
+    with s3_media_settings(s3_server, "newsdesk.multimedia.storage.CheckedPhotosS3Storage"):
         yield s3_server
 
 
