@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision, WorkflowState, get_default_page_content_type
 from wagtail.permissions import page_permission_policy
 
+from .stories import story_models
 from .visibility import pages_visible_to
 
 ROWS = 10
@@ -114,8 +115,8 @@ class ScheduledTodayPanel(PageListPanel):
 class RecentlyPublishedPanel(PageListPanel):
     name = "desk_recently_published"
     order = 40
-    heading = "Published in the last 24 hours"  # in the sections the user works in
-    empty = "Nothing published in the last 24 hours."
+    heading = "Published in the last 24 hours"  # stories, in the sections the user works in
+    empty = "No story published in the last 24 hours."
 
     concerns = staticmethod(writes)
 
@@ -124,6 +125,7 @@ class RecentlyPublishedPanel(PageListPanel):
         desk = page_permission_policy.explorable_instances(self.user).values("pk")
         return (
             Page.objects.live()
+            .type(*story_models())
             .filter(last_published_at__gte=since, pk__in=desk)
             .order_by("-last_published_at")
         )

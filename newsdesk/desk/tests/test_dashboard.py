@@ -60,6 +60,8 @@ def newsroom(contributor, editor, news, business):
         scheduled[section.slug] = page
     published = ArticleFactory(parent=news, title="Storm closes the coast road")
     published.save_revision(user=editor).publish(user=editor)
+    news.title = "News and weather"  # a section republished: not a story, not listed
+    news.save_revision(user=editor).publish(user=editor)
     old = ArticleFactory(parent=news, title="Last year's regatta")
     old.save_revision(user=editor).publish(user=editor)
     type(old).objects.filter(pk=old.pk).update(last_published_at=timezone.now() - timedelta(days=3))
@@ -82,6 +84,7 @@ def test_a_contributor_sees_their_drafts_returns_and_the_desk_s_news(client, con
     published = panel(html, "Published in the last 24 hours")
     assert "Storm closes the coast road" in published
     assert "Last year&#x27;s regatta" not in published
+    assert "News and weather" not in published
     assert panel(html, "Scheduled today") is None
     assert panel(html, "Reader comments") is None
     assert panel(html, "Awaiting your review") is None
