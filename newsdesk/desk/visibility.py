@@ -13,13 +13,12 @@ from django.db.models import F, Q
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
-MAX_ID = 2**63 - 1  # a bigint, the largest id the database could hold
+from newsdesk.core.ids import parse_id
 
 
 def is_page_id(value):
     """Whether `value` (an int or the text of one) could be a page's id in the database."""
-    text = str(value)
-    return text.isdigit() and int(text) <= MAX_ID
+    return parse_id(value, minimum=0) is not None
 
 
 def pages_visible_to(user, queryset=None):

@@ -11,9 +11,11 @@ from asgiref.sync import async_to_sync, iscoroutinefunction, markcoroutinefuncti
 from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from wagtail.admin import messages
 from wagtail.admin.modal_workflow import render_modal_workflow
+
+from newsdesk.desk.middleware import admin_match
 
 from . import transitions
 
@@ -52,9 +54,8 @@ def guarded_view(request):
     """(view name, URL kwargs, page ids) for a request to lock, else None."""
     if request.method != "POST":
         return None
-    try:
-        match = resolve(request.path_info, getattr(request, "urlconf", None))
-    except Resolver404:
+    match = admin_match(request)
+    if match is None:
         return None
     page_ids = transitions.guarded_page_ids(request, match.view_name, match.kwargs)
     if not page_ids:
