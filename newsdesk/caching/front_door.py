@@ -19,6 +19,7 @@ from django.core.handlers.wsgi import get_path_info, get_script_name
 from .conf import cache_settings
 from .local_copies import LocalCopies
 from .policy import cookie_names, is_cacheable_request, normalized_query, scheme_of
+from .representations import delivery
 from .store import page_key, page_store
 
 
@@ -77,15 +78,16 @@ class PageCacheFrontDoor:
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http" and cache_settings.ENABLED:
+            header = request_headers(scope).get
             page = self.pages.find(
                 scope["method"],
                 scope["path"],
                 scope["query_string"].decode("latin-1"),
                 scope["scheme"],
-                request_headers(scope).get,
+                header,
             )
             if page is not None:
-                await send_page(send, page, head_only=scope["method"] == "HEAD")
+                await send_page(send, page, header, head_only=scope["method"] == "HEAD")
                 return
         await self.app(scope, receive, send)
 
@@ -108,9 +110,9 @@ class WSGIPageCacheFrontDoor:
                 partial(environ_header, environ),
             )
             if page is not None:
-                status = f"{page.status} {HTTPStatus(page.status).phrase}"
-                start_response(status, page_headers(page))
-                return [b"" if method == "HEAD" else page.content]
+                sent = page_delivery(page, partial(environ_header, environ))
+                start_response(f"{sent.status} {HTTPStatus(sent.status).phrase}", sent.headers)
+                return [b"" if method == "HEAD" else sent.body]
         return self.app(environ, start_response)
 
 
@@ -134,19 +136,27 @@ def request_headers(scope):
     return headers
 
 
-def page_headers(page):
-    headers = [(name.lower(), value) for name, value in page.headers]
-    return [
-        *((name, value) for name, value in headers if name != "content-length"),
-        ("content-length", str(len(page.content))),
-        ("age", str(int(time.time() - page.stored_at))),
-        ("x-cache", "HIT"),
-    ]
-
-
-async def send_page(send, page, head_only):
+def page_delivery(page, header):
+    """The stored page in the coding the request accepts, or a 304; header as in
+    FreshPages.find."""
+    accept_encoding, if_none_match = header(b"accept-encoding"), header(b"if-none-match")
+    sent = delivery(
+        page.status,
+        page.headers,
+        page.representations,
+        accept_encoding and accept_encoding.decode("latin-1"),
+        if_none_match and if_none_match.decode("latin-1"),
+    )
     headers = [
-        (name.encode("latin-1"), value.encode("latin-1")) for name, value in page_headers(page)
+        *sent.headers,
+        ("Age", str(int(time.time() - page.stored_at))),
+        ("X-Cache", "HIT"),
     ]
-    await send({"type": "http.response.start", "status": page.status, "headers": headers})
-    await send({"type": "http.response.body", "body": b"" if head_only else page.content})
+    return sent._replace(headers=[(name.lower(), value) for name, value in headers])
+
+
+async def send_page(send, page, header, head_only):
+    sent = page_delivery(page, header)
+    headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in sent.headers]
+    await send({"type": "http.response.start", "status": sent.status, "headers": headers})
+    await send({"type": "http.response.body", "body": b"" if head_only else sent.body})

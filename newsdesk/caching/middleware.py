@@ -13,6 +13,7 @@ from django.http import HttpResponse
 
 from .banner import seconds_left_on_banner
 from .conf import cache_settings
+from .encodings import CODINGS, IDENTITY, choose_coding
 from .fragments import read_generations, seconds_left_on_fragments
 from .outage import breaker
 from .policy import (
@@ -22,6 +23,7 @@ from .policy import (
     normalized_query,
     storable_ttl,
 )
+from .representations import delivery, representations_of, stored_headers
 from .store import page_store
 
 
@@ -94,11 +96,11 @@ def serve_stored(request, store, lookup):
     rendered: an error that only looks like an outage (SQLite's "database is locked")
     must not turn readers away."""
     if lookup.is_fresh:
-        return stored_response(lookup.page, "HIT")
+        return stored_response(request, lookup.page, "HIT")
     if lookup.page is not None and not breaker.allows_attempt(request):
-        return stored_response(lookup.page, "STALE")
+        return stored_response(request, lookup.page, "STALE")
     if lookup.page is not None and not store.claim_render(lookup.key):
-        return stored_response(lookup.page, "STALE")
+        return stored_response(request, lookup.page, "STALE")
     return None
 
 
@@ -108,26 +110,31 @@ def release(store, lookup):
 
 
 def keep(request, response, store, lookup, generations):
-    """Store a fresh render, or fall back to the stale copy when the render failed."""
+    """Store a fresh render and send it as a hit would be sent (in the coding the request
+    accepts), or fall back to the stale copy when the render failed."""
     if response.status_code >= 500 and lookup.page is not None:
-        return stored_response(lookup.page, "STALE")
+        return stored_response(request, lookup.page, "STALE")
     ttl = storable_ttl(request, response)
     if ttl is None:
         return personal(response) if response.cookies else response
     ttl = capped_ttl(request, ttl)
     add_shared_cache_headers(response, ttl)
-    store.store(lookup.key, response, ttl, generations)
-    response["X-Cache"] = "MISS"
-    return response
+    page = store.store(lookup.key, response, ttl, generations)
+    return delivered(request, response, page.status, page.headers, page.representations, "MISS")
 
 
 def shareable(request, response):
-    """Cache-Control for Varnish even when the app keeps no copy itself."""
+    """Cache-Control for Varnish even when the app keeps no copy itself, and the page in
+    the coding the request accepts (only that one is made)."""
     ttl = storable_ttl(request, response)
     if ttl is None:
         return personal(response) if response.cookies else response
     add_shared_cache_headers(response, capped_ttl(request, ttl))
-    return response
+    coding = choose_coding(request.headers.get("Accept-Encoding"), CODINGS)
+    codings = () if coding == IDENTITY else (coding,)
+    representations = representations_of(response, codings)
+    headers = stored_headers(response)
+    return delivered(request, response, response.status_code, headers, representations)
 
 
 def personal(response):
@@ -141,10 +148,28 @@ def capped_ttl(request, ttl):
     return min([ttl, *(seconds for seconds in limits if seconds is not None)])
 
 
-def stored_response(page, outcome):
-    response = HttpResponse(page.content, status=page.status)
-    for name, value in page.headers:
-        response[name] = value
+def stored_response(request, page, outcome):
+    response = HttpResponse()
     response["Age"] = str(int(time.time() - page.stored_at))
-    response["X-Cache"] = outcome
+    return delivered(request, response, page.status, page.headers, page.representations, outcome)
+
+
+def delivered(request, response, status, headers, representations, outcome=None):
+    """The response made to say what `delivery` chose; a HEAD gets the headers alone."""
+    sent = delivery(
+        status,
+        headers,
+        representations,
+        request.headers.get("Accept-Encoding"),
+        request.headers.get("If-None-Match"),
+    )
+    response.status_code = sent.status
+    response.content = b"" if request.method == "HEAD" else sent.body
+    for name in list(response.headers):
+        if name.lower() != "age":
+            del response.headers[name]
+    for name, value in sent.headers:
+        response[name] = value
+    if outcome is not None:
+        response["X-Cache"] = outcome
     return response

@@ -18,6 +18,7 @@ from django.core.cache import caches
 
 from .conf import cache_settings
 from .local_copies import announce_purge
+from .representations import representations_of, stored_headers
 
 EVERYTHING = "*"
 
@@ -25,10 +26,15 @@ EVERYTHING = "*"
 class StoredPage(NamedTuple):
     status: int
     headers: tuple
-    content: bytes
+    # The body as rendered, then compressed in each coding (representations.py).
+    representations: tuple
     stored_at: float
     fresh_until: float
     generations: tuple
+
+    @property
+    def content(self):
+        return self.representations[0].body
 
 
 class Lookup(NamedTuple):
@@ -48,7 +54,8 @@ class Lookup(NamedTuple):
 
 def page_key(origin, path, query):
     digest = hashlib.sha1(f"{origin}\n{path}\n{query}".encode(), usedforsecurity=False)
-    return f"page:{digest.hexdigest()}"
+    # v2: pages kept with their representations; a page pickled before is never read.
+    return f"page:v2:{digest.hexdigest()}"
 
 
 def generation_key(path):
@@ -83,14 +90,12 @@ class PageStore:
         return tuple(found[key] for key in keys)
 
     def store(self, key, response, ttl, generations):
+        """Keeps the response as a StoredPage, compressed in each coding, and returns it."""
+        page = stored_page(response, ttl, generations)
         if None in generations:
-            return  # the cache did not answer: a page stored now could outlive a purge
-        headers = tuple((name, value) for name, value in response.items())
-        now = time.time()
-        page = StoredPage(
-            response.status_code, headers, response.content, now, now + ttl, generations
-        )
+            return page  # the cache did not answer: a page stored now could outlive a purge
         self.cache.set(key, page, timeout=ttl + cache_settings.STALE_SECONDS)
+        return page
 
     def claim_render(self, key):
         """True for the one request that may re-render a stale page; the others serve it."""
@@ -112,6 +117,19 @@ class PageStore:
         # No generation yet: nothing was stored under this path.
         with contextlib.suppress(ValueError):
             self.cache.incr(key)
+
+
+def stored_page(response, ttl, generations):
+    representations = representations_of(response)  # first: it may add to Vary
+    now = time.time()
+    return StoredPage(
+        response.status_code,
+        stored_headers(response),
+        representations,
+        now,
+        now + ttl,
+        generations,
+    )
 
 
 def page_store():
