@@ -22,6 +22,8 @@ COMPRESSIBLE_TYPES = re.compile(
     r"^(text/|application/([a-z.+-]*\+)?(json|xml|javascript)|image/svg\+xml)", re.I
 )
 TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9a-z-]+$")
+# Below the least weight a request can give (q=0.001).
+UNNAMED_IDENTITY = 0.0001
 QVALUE = re.compile(r"^(0(\.[0-9]{0,3})?|1(\.0{0,3})?)$")
 
 
@@ -75,8 +77,9 @@ def weight(accepted, coding):
         return accepted[coding]
     if "*" in accepted:
         return accepted["*"]
-    # identity is acceptable unless refused by name or by *;q=0.
-    return 1.0 if coding == IDENTITY else 0.0
+    # identity is acceptable unless refused by name or by *;q=0, but after anything the
+    # request names: "br;q=0.5" prefers brotli to the page as it is.
+    return UNNAMED_IDENTITY if coding == IDENTITY else 0.0
 
 
 def is_compressible(content_type, content_encoding, size):
