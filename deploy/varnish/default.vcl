@@ -6,6 +6,12 @@
 # served from there while the app or its database is down; while all is well a stale page
 # is served for at most 30 s, while one background fetch gets the new copy.
 #
+# Compression: the app stores each page as rendered and compressed in brotli and gzip,
+# once, and sends whichever the request asks for. Here each page is at most three
+# objects, one per coding (br, gzip, none), each the backend's bytes as they came: no
+# compression by Varnish (beresp.do_gzip is never set) and none on a hit. A ban matches
+# all three.
+#
 # Two backends: pages from the WSGI server, the live blogs' event streams from the ASGI
 # one (Django under ASGI hops threads for every synchronous middleware, which costs more
 # than rendering a page; streams need ASGI). One ASGI server may be both: give both
@@ -46,6 +52,8 @@ acl purgers {
 }
 
 sub vcl_recv {
+    # Only ever set below, from Accept-Encoding.
+    unset req.http.X-Encoding;
     # varnishd has already appended client.ip to X-Forwarded-For (nginx's address behind
     # nginx, the reader's without it): the app counts entries from the right
     # (NEWSDESK_TRUSTED_PROXY_COUNT), so leave the header alone, and listen on loopback
@@ -92,6 +100,7 @@ sub vcl_recv {
     set req.url = regsuball(req.url, "(?<=[?&])(utm_[a-z]+|fbclid|gclid)=[^&]*&?", "");
     set req.url = regsub(req.url, "[?&]$", "");
     set req.url = std.querysort(req.url);
+    call normalise_accept_encoding;
     if (std.healthy(req.backend_hint)) {
         # The stale-while-revalidate window; a sick backend gets the whole grace.
         set req.grace = 30s;
@@ -99,10 +108,47 @@ sub vcl_recv {
     return (hash);
 }
 
+# br, gzip or none, in X-Encoding: what the object is kept in. A coding counts as
+# accepted when it is named without q=0 (the app weighs q-values when it answers; x-gzip
+# is gzip). "*" alone gets none. Varnish's own gzip support (http_gzip_support) sets
+# Accept-Encoding to gzip or removes it after vcl_recv, and asks backends for gzip: so the
+# choice travels in X-Encoding, is hashed, and is given back to the backend in
+# vcl_backend_fetch.
+sub normalise_accept_encoding {
+    if (req.http.Accept-Encoding ~ "(?i)(^|,)\s*br\s*(;|,|$)"
+        && req.http.Accept-Encoding !~ "(?i)(^|,)\s*br\s*;\s*q\s*=\s*0(\.0*)?\s*(,|$)") {
+        set req.http.X-Encoding = "br";
+    } elsif (req.http.Accept-Encoding ~ "(?i)(^|,)\s*(x-)?gzip\s*(;|,|$)"
+        && req.http.Accept-Encoding !~ "(?i)(^|,)\s*(x-)?gzip\s*;\s*q\s*=\s*0(\.0*)?\s*(,|$)") {
+        set req.http.X-Encoding = "gzip";
+    }
+    # The same header for every request of an object, so that the backend's
+    # Vary: Accept-Encoding never splits it further.
+    if (req.http.X-Encoding) {
+        set req.http.Accept-Encoding = req.http.X-Encoding;
+    } else {
+        unset req.http.Accept-Encoding;
+    }
+}
+
 sub vcl_hash {
     # http and https are different pages to the app (one may redirect to the other);
     # then the built-in vcl_hash adds the URL and the host.
     hash_data(req.http.X-Forwarded-Proto);
+    hash_data(req.http.X-Encoding);
+}
+
+sub vcl_backend_fetch {
+    # A fetch for the cache asks for the object's coding (passed requests keep the
+    # client's header: the app compresses no personal page).
+    if (!bereq.uncacheable) {
+        if (bereq.http.X-Encoding) {
+            set bereq.http.Accept-Encoding = bereq.http.X-Encoding;
+        } else {
+            unset bereq.http.Accept-Encoding;
+        }
+    }
+    unset bereq.http.X-Encoding;
 }
 
 sub vcl_backend_response {

@@ -4,6 +4,7 @@ within a second, and with the app gone Varnish keeps serving what it holds.
 
 Needs Debian's varnish package (skipped without it locally, failed under CI=true)."""
 
+import gzip
 import shutil
 import subprocess
 import threading
@@ -12,6 +13,7 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.error import HTTPError
 
+import brotli
 import pytest
 from django.test import override_settings
 from pytest_django.live_server_helper import LiveServer
@@ -94,6 +96,64 @@ def test_varnish_caches_purges_on_publish_and_serves_stale_when_the_app_is_down(
     assert status == 200
     assert "flood warning" in html
     assert int(headers["Age"]) >= 2
+
+
+def fetch_bytes(url, method="GET", **headers):
+    request = urllib.request.Request(url, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status, response.headers, response.read()
+    except HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+DECODERS = {None: lambda body: body, "gzip": gzip.decompress, "br": brotli.decompress}
+# Each client's Accept-Encoding, and the object Varnish keeps for it.
+CLIENTS = {
+    "gzip, deflate, br, zstd": "br",
+    "br": "br",
+    "gzip, deflate": "gzip",
+    "x-gzip, br;q=0": "gzip",
+    "": None,
+    "identity, gzip;q=0": None,
+}
+
+
+def test_varnish_keeps_one_object_per_coding_with_the_apps_bytes(varnish_in_front):
+    varnish, stop_app = varnish_in_front
+    story = ArticleFactory(parent=SectionFactory(title="News", slug="news"), title="Tide report")
+    url = varnish + story.url
+    page = fetch_bytes(url)[2]
+    assert b"Tide report" in page
+
+    outcomes, bodies = [], {}
+    for accept_encoding, coding in CLIENTS.items():
+        status, headers, body = fetch_bytes(url, **{"Accept-Encoding": accept_encoding})
+        assert status == 200
+        assert headers["Content-Encoding"] == coding
+        assert int(headers["Content-Length"]) == len(body)
+        assert DECODERS[coding](body) == page  # compressed once: no gzip inside the gzip
+        outcomes.append(headers["X-Cache"])
+        bodies.setdefault(coding, body)
+        assert bodies[coding] == body
+    # The first br and the first gzip client fetched their coding; everyone else was a hit.
+    assert outcomes == ["MISS", "HIT", "MISS", "HIT", "HIT", "HIT"]
+
+    # Ranges and revalidation of the object, from Varnish itself.
+    status, headers, body = fetch_bytes(url, **{"Accept-Encoding": "br", "Range": "bytes=0-9"})
+    assert (status, body) == (206, bodies["br"][:10])
+    etag = fetch_bytes(url, **{"Accept-Encoding": "gzip"})[1]["ETag"]
+    assert fetch_bytes(url, **{"Accept-Encoding": "gzip", "If-None-Match": etag})[0] == 304
+
+    assert fetch_bytes(url, method="PURGE")[0] == 200
+    for accept_encoding in ("br", "gzip", ""):
+        headers = fetch_bytes(url, **{"Accept-Encoding": accept_encoding})[1]
+        assert headers["X-Cache"] == "MISS"
+
+    stop_app()  # what Varnish holds, it serves in every coding
+    for accept_encoding, coding in CLIENTS.items():
+        status, headers, body = fetch_bytes(url, **{"Accept-Encoding": accept_encoding})
+        assert (status, headers["X-Cache"], body) == (200, "HIT", bodies[coding])
 
 
 def test_event_streams_go_to_their_own_server_and_pages_to_the_app(tmp_path):
