@@ -13,15 +13,19 @@ the task worker) and nginx serving the demo article saved as a static file, then
                         page cache (newsdesk/caching/fragments.py, routes.py)
     cold render         the same with those off too: every part of the page rendered
 
-and prints requests per second and the ratio to nginx, the uncached single-request p50
-(100 sequential requests), publish-to-visible through Varnish, SQL queries per uncached
-page, and resident memory per worker. Everything it started is stopped at the end, and
+and prints requests per second and the ratio to nginx (Varnish and the app cache also
+with `Accept-Encoding: gzip, br`, as browsers send it: the stored brotli copy), the bytes
+on the wire of every kind of reader page through Varnish without Accept-Encoding, with
+gzip and with br, the uncached single-request p50 (100 sequential requests),
+publish-to-visible through Varnish, SQL queries per uncached page, and resident memory
+per worker. Everything it started is stopped at the end, and
 the database dropped. Needs PostgreSQL and Redis on their usual local ports, and Debian's
 varnish, nginx and wrk. Never part of the test suite.
 """
 
 import argparse
 import http.client
+import json
 import os
 import re
 import statistics
@@ -38,6 +42,9 @@ from deploy import localprod  # noqa: E402
 
 WRK = ["wrk", "-t2", "-c32", "-d15s"]
 TARGETS = {"through Varnish": 0.80, "app cache": 0.25}
+BROWSER_ENCODING = "gzip, br"
+# The codings a reader's page is measured in: the header sent for each.
+CODINGS = {"identity": None, "gzip": "gzip", "br": "br"}
 UNCACHED_TARGET = 400
 P50_TARGET_MS = 15
 NGINX_CONF = """
@@ -120,13 +127,21 @@ def run(options, run_dir, database, processes, ports):
         "uncached": f"http://127.0.0.1:{ports['uncached']}{article}",
         "cold render": f"http://127.0.0.1:{ports['cold']}{article}",
     }
+    runs = [(name, url, None) for name, url in urls.items()]
+    for name in ("through Varnish", "app cache"):
+        runs.insert(
+            runs.index((name, urls[name], None)) + 1,
+            (f"{name}, {BROWSER_ENCODING}", urls[name], BROWSER_ENCODING),
+        )
     figures = {"rates": {}, "sizes": {}}
-    for name, url in urls.items():
+    for name, url, accept_encoding in runs:
         for _ in range(3):  # warm: a stored copy, connections, caches
-            status, body, headers = get(url)
+            status, body, headers = get(url, accept_encoding)
         figures["sizes"][name] = (status, len(body), headers.get("x-cache", "-"))
         print(f"wrk {name}: {url}", flush=True)
-        figures["rates"][name] = wrk(url)
+        figures["rates"][name] = wrk(url, accept_encoding)
+    pages = json.loads(django_shell(env, READER_PAGES))
+    figures["wire_bytes"] = wire_bytes(f"http://127.0.0.1:{ports['varnish']}", pages)
     figures["p50_ms"] = sequential_p50(ports["uncached"], article)
     figures["cold_p50_ms"] = sequential_p50(ports["cold"], article)
     figures["queries"] = django_shell(uncached_env, COUNT_QUERIES.format(path=article)).strip()
@@ -142,18 +157,40 @@ def run(options, run_dir, database, processes, ports):
 # --- measuring --------------------------------------------------------------------------
 
 
-def get(url):
+def get(url, accept_encoding=None):
     host, path = re.match(r"http://([^/]+)(/.*)", url).groups()
     connection = http.client.HTTPConnection(host, timeout=10)
-    connection.request("GET", path)
+    headers = {"Accept-Encoding": accept_encoding} if accept_encoding else {}
+    connection.request("GET", path, headers=headers)
     response = connection.getresponse()
     body = response.read()
     connection.close()
     return response.status, body, {k.lower(): v for k, v in response.getheaders()}
 
 
-def wrk(url):
-    output = subprocess.run([*WRK, url], capture_output=True, text=True, check=True).stdout
+def wire_bytes(origin, pages):
+    """{page: {coding: (status line and headers + body bytes, Content-Encoding, X-Cache)}},
+    each asked twice so the second is what a reader gets from Varnish's copy."""
+    sizes = {}
+    for name, path in pages.items():
+        sizes[name] = {}
+        for coding, accept_encoding in CODINGS.items():
+            get(origin + path, accept_encoding)
+            status, body, headers = get(origin + path, accept_encoding)
+            header_bytes = len(f"HTTP/1.1 {status} OK\r\n\r\n") + sum(
+                len(name) + len(value) + 4 for name, value in headers.items()
+            )
+            sizes[name][coding] = (
+                header_bytes + len(body),
+                headers.get("content-encoding", "-"),
+                headers.get("x-cache", "-"),
+            )
+    return sizes
+
+
+def wrk(url, accept_encoding=None):
+    header = ["-H", f"Accept-Encoding: {accept_encoding}"] if accept_encoding else []
+    output = subprocess.run([*WRK, *header, url], capture_output=True, text=True, check=True).stdout
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if errors:
         print(f"  warning: {errors.group(1)} error responses", flush=True)
@@ -222,6 +259,12 @@ story = ArticlePage.objects.live().filter(lead_image__isnull=False).order_by("-f
 print(story.pk, story.url)
 """
 
+READER_PAGES = """
+import json
+from newsdesk.demo.reader_pages import reader_pages
+print(json.dumps(reader_pages()))
+"""
+
 COUNT_QUERIES = """
 from django.db import connection
 from django.test import Client
@@ -275,7 +318,7 @@ def report(figures, workers):
     rates, ceiling = figures["rates"], figures["rates"]["nginx static"]
     print()
     print(f"wrk -t2 -c32 -d15s, same article, loopback, granian {workers} workers (WSGI)")
-    print(f"{'':18} {'req/s':>10} {'x nginx':>8}  {'status, bytes, X-Cache':<24} target")
+    print(f"{'':26} {'req/s':>10} {'x nginx':>8}  {'status, bytes, X-Cache':<24} target")
     for name, rate in rates.items():
         status, size, outcome = figures["sizes"][name]
         target = TARGETS.get(name)
@@ -283,7 +326,7 @@ def report(figures, workers):
         if name in ("uncached", "cold render"):
             target_text = f">= {UNCACHED_TARGET} req/s"
         print(
-            f"{name:18} {rate:>10,.0f} {rate / ceiling:>8.2f}  "
+            f"{name:26} {rate:>10,.0f} {rate / ceiling:>8.2f}  "
             f"{f'{status}, {size:,}, {outcome}':<24} {target_text}"
         )
     p50, p95 = figures["p50_ms"]
@@ -301,6 +344,22 @@ def report(figures, workers):
     print(f"publish to visible through Varnish: {visible_text} (target < 1 s)")
     for name, sizes in figures["rss_mb"].items():
         print(f"RSS per worker ({name}): " + ", ".join(f"{size:.0f} MB" for size in sizes))
+    report_wire_bytes(figures["wire_bytes"])
+
+
+def report_wire_bytes(pages):
+    print()
+    print("bytes on the wire through Varnish (headers and body), by Accept-Encoding sent")
+    print(f"{'':26} {'identity':>10} {'gzip':>16} {'br':>16}  X-Cache")
+    for name, codings in pages.items():
+        identity = codings["identity"][0]
+        cells = [f"{identity:>10,}"]
+        for coding in ("gzip", "br"):
+            size, encoding, _outcome = codings[coding]
+            sent = "" if encoding == coding else f" ({encoding})"
+            cells.append(f"{f'{size:,} {size / identity:.0%}{sent}':>16}")
+        outcomes = "/".join(outcome for _size, _encoding, outcome in codings.values())
+        print(f"{name:26} {' '.join(cells)}  {outcomes}")
 
 
 if __name__ == "__main__":
