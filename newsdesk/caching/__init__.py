@@ -4,6 +4,8 @@ purged on publish.
     conf.py        settings (NEWSDESK_CACHE_*)
     policy.py      what is cacheable and the Cache-Control sent to Varnish
     store.py       the page store and its purge-by-path generations
+    representations.py  a stored page's bodies (as rendered, brotli, gzip) and which one
+                   a request is sent; encodings.py, Accept-Encoding and the compressors
     middleware.py  the page cache middleware (first in MIDDLEWARE)
     outage.py      the database outage: the 503 page and middleware, the circuit breaker
     front_door.py  the same cache answered before Django: the WSGI server of pages

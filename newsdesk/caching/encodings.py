@@ -3,6 +3,7 @@
 a hit sends the stored bytes.
 """
 
+import functools
 import gzip
 import re
 
@@ -21,6 +22,9 @@ MIN_COMPRESSIBLE_BYTES = 200
 COMPRESSIBLE_TYPES = re.compile(
     r"^(text/|application/([a-z.+-]*\+)?(json|xml|javascript)|image/svg\+xml)", re.I
 )
+# Readers' browsers send a handful of different headers: each is parsed once per process
+# (a long one, which only a script sends, every time: it would hold memory).
+REMEMBERED_HEADER_LENGTH = 200
 TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9a-z-]+$")
 # Below the least weight a request can give (q=0.001).
 UNNAMED_IDENTITY = 0.0001
@@ -53,7 +57,7 @@ def qvalue(params):
 
 
 def choose_coding(header, available):
-    """The coding of `available` (a subset of CODINGS) the request prefers, or identity.
+    """The coding of `available` (a tuple, of CODINGS) the request prefers, or identity.
 
     No Accept-Encoding, or an empty one, gets identity: RFC 9110 would allow any coding
     without the header, but clients that send none (scripts, old proxies) are the ones
@@ -61,6 +65,17 @@ def choose_coding(header, available):
     the request refuses everything, identity is sent anyway: the RFC allows it, and a 406
     would only be worse for the reader.
     """
+    if header and len(header) <= REMEMBERED_HEADER_LENGTH:
+        return remembered_choice(header, available)
+    return choice(header, available)
+
+
+@functools.lru_cache(maxsize=256)
+def remembered_choice(header, available):
+    return choice(header, available)
+
+
+def choice(header, available):
     accepted = accepted_codings(header)
     if not accepted:
         return IDENTITY

@@ -102,15 +102,16 @@ class WSGIPageCacheFrontDoor:
     def __call__(self, environ, start_response):
         if cache_settings.ENABLED:
             method = environ["REQUEST_METHOD"]
+            header = partial(environ_header, environ)
             page = self.pages.find(
                 method,
                 django_path(environ),
                 environ.get("QUERY_STRING", ""),
                 environ.get("wsgi.url_scheme", "http"),
-                partial(environ_header, environ),
+                header,
             )
             if page is not None:
-                sent = page_delivery(page, partial(environ_header, environ))
+                sent = page_delivery(page, header)
                 start_response(f"{sent.status} {HTTPStatus(sent.status).phrase}", sent.headers)
                 return [b"" if method == "HEAD" else sent.body]
         return self.app(environ, start_response)

@@ -149,9 +149,11 @@ def capped_ttl(request, ttl):
 
 
 def stored_response(request, page, outcome):
-    response = HttpResponse()
+    response = delivered(
+        request, HttpResponse(), page.status, page.headers, page.representations, outcome
+    )
     response["Age"] = str(int(time.time() - page.stored_at))
-    return delivered(request, response, page.status, page.headers, page.representations, outcome)
+    return response
 
 
 def delivered(request, response, status, headers, representations, outcome=None):
@@ -166,8 +168,7 @@ def delivered(request, response, status, headers, representations, outcome=None)
     response.status_code = sent.status
     response.content = b"" if request.method == "HEAD" else sent.body
     for name in list(response.headers):
-        if name.lower() != "age":
-            del response.headers[name]
+        del response.headers[name]
     for name, value in sent.headers:
         response[name] = value
     if outcome is not None:

@@ -102,7 +102,7 @@ def delivery(status, headers, representations, accept_encoding, if_none_match):
 
 def chosen_representation(representations, accept_encoding):
     by_coding = {representation.coding: representation for representation in representations}
-    available = [coding for coding in CODINGS if coding in by_coding]
+    available = tuple(coding for coding in CODINGS if coding in by_coding)
     return by_coding.get(choose_coding(accept_encoding, available), representations[0])
 
 

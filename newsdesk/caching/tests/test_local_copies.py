@@ -10,6 +10,7 @@ from django.test import override_settings
 
 from conftest import skip_or_fail
 from newsdesk.caching.local_copies import LocalCopies
+from newsdesk.caching.representations import Representation
 from newsdesk.caching.store import StoredPage, page_store
 
 REDIS_URL = os.environ.get("NEWSDESK_TEST_REDIS_URL", "redis://127.0.0.1:6379/12")
@@ -17,7 +18,8 @@ REDIS_URL = os.environ.get("NEWSDESK_TEST_REDIS_URL", "redis://127.0.0.1:6379/12
 
 def page(fresh_for=60):
     now = time.time()
-    return StoredPage(200, (), b"<p>page</p>", now, now + fresh_for, (1, 1))
+    body = (Representation("identity", b"<p>page</p>", '"e"'),)
+    return StoredPage(200, (), body, now, now + fresh_for, (1, 1))
 
 
 def listening_copies(max_age=60, max_entries=10):
