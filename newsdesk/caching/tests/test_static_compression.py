@@ -49,8 +49,8 @@ def test_whitenoise_sends_the_precompressed_file_the_request_accepts(
 
     response = whitenoise(RequestFactory().get(f"/static/{css}", **headers))
 
-    body = b"".join(response.streaming_content)
-    response.close()
+    with response.file_to_stream:
+        body = b"".join(response.streaming_content)
     assert response.status_code == 200
     assert response.get("Content-Encoding") == coding
     assert "Accept-Encoding" in response["Vary"]
