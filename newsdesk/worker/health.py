@@ -14,11 +14,22 @@ from . import heartbeat
 from .conf import worker_settings
 
 DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
+RQ_BACKEND = "newsdesk.worker.rq.RoutedRQBackend"
 
 
 def database_queues():
     """The aliases of the TASKS backends that queue in the database."""
     return [alias for alias, conf in settings.TASKS.items() if conf["BACKEND"] == DATABASE_BACKEND]
+
+
+def rq_queues():
+    """The queues of the TASKS backends on RQ (newsdesk/worker/rq.py), in the settings' order."""
+    return [
+        name
+        for conf in settings.TASKS.values()
+        if conf["BACKEND"] == RQ_BACKEND
+        for name in conf.get("QUEUES", [])
+    ]
 
 
 def check_worker():
