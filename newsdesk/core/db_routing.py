@@ -56,7 +56,8 @@ class ReplicaHealth:
     retry_seconds() before trying again, so an outage costs one failed check, not one a
     request."""
 
-    def __init__(self):
+    def __init__(self, alias=REPLICA):
+        self.alias = alias
         self.lock = threading.Lock()
         self.down_until = 0.0
 
@@ -72,7 +73,7 @@ class ReplicaHealth:
         closed, so the next try reconnects) when it fails."""
         if self.is_resting():
             return False
-        connection = connections[REPLICA]
+        connection = connections[self.alias]
         try:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT 1")

@@ -8,10 +8,25 @@ on Redis through RQ, and several Varnish nodes to purge. Every app process is st
 docs/scaling.md draws it; `make cluster` (deploy/cluster/run.py) starts it on one machine.
 """
 
+import math
+
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from .production import *  # noqa: F403
 from .production import DATABASES, INSTALLED_APPS, MIDDLEWARE, REDIS_URL, env, env_list
+
+
+def seconds_from_env(name, default):
+    value = env(name, default)
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number) or number <= 0:
+        raise ImproperlyConfigured(f"{name} must be a number of seconds above 0, not {value!r}")
+    return number
+
 
 REPLICA_DATABASE_URL = env("REPLICA_DATABASE_URL")
 if REPLICA_DATABASE_URL:
@@ -31,8 +46,9 @@ if REPLICA_DATABASE_URL:
         MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
         "newsdesk.core.db_routing.ReplicaReadsMiddleware",
     )
-NEWSDESK_DB_PIN_SECONDS = int(env("NEWSDESK_DB_PIN_SECONDS", "5"))
-NEWSDESK_DB_REPLICA_RETRY_SECONDS = float(env("NEWSDESK_DB_REPLICA_RETRY_SECONDS", "5"))
+# How long a reader who posted reads from the primary: more than the replica's lag.
+NEWSDESK_DB_PIN_SECONDS = math.ceil(seconds_from_env("NEWSDESK_DB_PIN_SECONDS", "5"))
+NEWSDESK_DB_REPLICA_RETRY_SECONDS = seconds_from_env("NEWSDESK_DB_REPLICA_RETRY_SECONDS", "5")
 
 # Tasks on Redis. Queues by urgency: workers take "purge" before "default".
 INSTALLED_APPS = [*INSTALLED_APPS, "django_rq", "django_tasks_rq"]

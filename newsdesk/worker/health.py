@@ -32,9 +32,15 @@ def rq_queues():
     ]
 
 
+def without_database_queue():
+    if rq_queues():
+        return Health(True, "tasks are on RQ (the tasks check)")
+    return Health(True, "tasks run without a queue")
+
+
 def check_worker():
     if not database_queues():
-        return Health(True, "tasks run without a queue")
+        return without_database_queue()
     workers = heartbeat.alive()
     if not workers:
         return Health(
@@ -46,7 +52,7 @@ def check_worker():
 def check_queue():
     backends = database_queues()
     if not backends:
-        return Health(True, "tasks run without a queue")
+        return without_database_queue()
     limit = worker_settings.QUEUE_MAX_AGE_SECONDS
     waiting_since = timezone.now() - timedelta(seconds=limit)
     # A task is ready from its run_after, or from when it was queued if it has none.
