@@ -348,6 +348,18 @@ def write_state(run_dir, ports, processes):
     os.replace(file.name, path)  # readers never see half a file
 
 
+def refuse_second_cluster(run_dir):
+    pid_file = run_dir / "run.pid"
+    if not pid_file.exists():
+        return
+    try:
+        pid = int(pid_file.read_text())
+        os.kill(pid, 0)
+    except (ValueError, ProcessLookupError):
+        return  # a cluster that did not stop cleanly: its folder is wiped
+    raise SystemExit(f"a cluster already runs from {run_dir} (pid {pid}): make cluster-stop")
+
+
 def prepare_run_dir(run_dir):
     """A fresh cluster every start; only the secret key (so sessions survive) is kept."""
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -378,6 +390,7 @@ def main(argv=None):
     ports = Ports.free(options.apps, 2) if options.free_ports else Ports()
     if not options.free_ports:
         ports.apps = [8100 + number for number in range(1, options.apps + 1)]
+    refuse_second_cluster(run_dir)
     prepare_run_dir(run_dir)
     (run_dir / "run.pid").write_text(str(os.getpid()))
     processes = ClusterProcesses(run_dir / "logs")
