@@ -18,7 +18,7 @@ DJHTML := $(BIN)/djhtml --tabwidth 4
 
 # The steps of `make test` run in the order given: lint, then checks, then the test runs.
 .NOTPARALLEL:
-.PHONY: help run prod test lint format check pytest pytest-postgres bench bench-live bench-cache bench-lighthouse \
+.PHONY: help run prod cluster cluster-stop test lint format check pytest pytest-postgres bench bench-live bench-cache bench-lighthouse \
 	clean install install-test install-node vendor-hls
 
 help:
@@ -27,6 +27,8 @@ help:
 	@echo "lint    - ruff check, ruff format --check, djhtml --check on $(TEMPLATES_DIR)"
 	@echo "format  - fix what ruff can, reformat Python with ruff and templates with djhtml"
 	@echo "prod    - the production profile on this machine: PostgreSQL, Redis, S3 (moto), granian, Varnish"
+	@echo "cluster - the multi-node profile: PostgreSQL primary + replica, Redis + RQ, S3, 3 apps, HAProxy, 2 Varnish"
+	@echo "cluster-stop - stop the cluster that \`make cluster\` started in another terminal"
 	@echo "bench   - print article-page size, transfer and render-time figures (bench/article_page.py)"
 	@echo "bench-live  - live blog fan-out over Server-Sent Events (bench/live_sse.py)"
 	@echo "bench-cache - full-page cache throughput, Varnish and app cache vs nginx (bench/cache_wrk.py)"
@@ -78,6 +80,19 @@ run: install
 prod: install-test
 	$(BIN)/python deploy/localprod.py
 
+# Every stateful part an existing engine, every app process stateless, all on loopback
+# (deploy/cluster/run.py says what listens where; docs/scaling.md draws it).
+CLUSTER_DIR ?= /tmp/newsdesk-cluster
+cluster: install-test
+	NEWSDESK_CLUSTER_DIR=$(CLUSTER_DIR) $(BIN)/python deploy/cluster/run.py
+
+# The cluster stops in order on TERM, as on Ctrl-C; this waits until it has.
+cluster-stop:
+	@if [ -f $(CLUSTER_DIR)/run.pid ]; then \
+		pid=$$(cat $(CLUSTER_DIR)/run.pid); kill -TERM $$pid 2>/dev/null || true; \
+		while kill -0 $$pid 2>/dev/null; do sleep 0.5; done; echo "cluster stopped"; \
+	else echo "no cluster running (no $(CLUSTER_DIR)/run.pid)"; fi
+
 # --- checking -------------------------------------------------------------------------
 
 test: install-test install-node lint check pytest pytest-postgres
@@ -102,10 +117,10 @@ pytest: install-test
 	env -u DATABASE_URL $(BIN)/pytest
 
 # conftest.py skips this run with a message when the server is unreachable (fails under CI=true).
-# Browser, slow and `processes` tests look at pages or run on a SQLite file of their own,
+# Browser, slow, `processes` and `cluster` tests look at pages or run on a SQLite file of their own,
 # whatever the database: they run once, in `pytest`.
 pytest-postgres: install-test
-	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest -m "not browser and not slow and not processes"
+	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest -m "not browser and not slow and not processes and not cluster"
 
 bench: install
 	$(BIN)/python bench/article_page.py

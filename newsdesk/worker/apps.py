@@ -15,3 +15,7 @@ class WorkerConfig(AppConfig):
         health.register("worker", worker_health.check_worker)
         health.register("queue", worker_health.check_queue)
         checks.register()
+        if worker_health.rq_queues():
+            from . import rq
+
+            health.register("tasks", rq.check_tasks)

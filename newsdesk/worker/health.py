@@ -14,6 +14,7 @@ from . import heartbeat
 from .conf import worker_settings
 
 DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
+RQ_BACKEND = "newsdesk.worker.rq.RoutedRQBackend"
 
 
 def database_queues():
@@ -21,9 +22,25 @@ def database_queues():
     return [alias for alias, conf in settings.TASKS.items() if conf["BACKEND"] == DATABASE_BACKEND]
 
 
+def rq_queues():
+    """The queues of the TASKS backends on RQ (newsdesk/worker/rq.py), in the settings' order."""
+    return [
+        name
+        for conf in settings.TASKS.values()
+        if conf["BACKEND"] == RQ_BACKEND
+        for name in conf.get("QUEUES", [])
+    ]
+
+
+def without_database_queue():
+    if rq_queues():
+        return Health(True, "tasks are on RQ (the tasks check)")
+    return Health(True, "tasks run without a queue")
+
+
 def check_worker():
     if not database_queues():
-        return Health(True, "tasks run without a queue")
+        return without_database_queue()
     workers = heartbeat.alive()
     if not workers:
         return Health(
@@ -35,7 +52,7 @@ def check_worker():
 def check_queue():
     backends = database_queues()
     if not backends:
-        return Health(True, "tasks run without a queue")
+        return without_database_queue()
     limit = worker_settings.QUEUE_MAX_AGE_SECONDS
     waiting_since = timezone.now() - timedelta(seconds=limit)
     # A task is ready from its run_after, or from when it was queued if it has none.

@@ -1,0 +1,73 @@
+"""Tasks on Redis through RQ (django-tasks-rq), for the multi-node profile
+(newsdesk/settings/cluster.py); the embedded default keeps the database queue.
+
+- Queues by urgency: NEWSDESK_TASK_QUEUES names, by module path, the tasks that go to a
+  queue other than their own (e.g. every front-end cache purge to "purge"); workers take
+  their queues in the order given (`rqworker purge default`), so a purge waits for no
+  reindex.
+- Retries: each queue's RETRY in RQ_QUEUES ({"max": 5, "interval": [1, 5, 30]}) is given
+  to every job put on it; a retry waits in RQ's scheduled registry, which a worker started
+  `--with-scheduler` moves back to the queue.
+- A job that fails its last try stays in the queue's failed-job registry (for the queue's
+  FAILURE_TTL); the "tasks" check of /healthz/ counts them, and `rq requeue` puts them back.
+"""
+
+from django.conf import settings
+from django_rq.queues import DjangoRQ
+from django_tasks.base import DEFAULT_TASK_QUEUE_NAME
+from django_tasks_rq import RQBackend
+from rq.job import Retry
+
+from newsdesk.core.health import Health
+
+from .health import rq_queues
+
+
+def queue_for(task):
+    """The queue a task is sent to: its own when it names one, else the one
+    NEWSDESK_TASK_QUEUES gives its module path, else "default"."""
+    if task.queue_name != DEFAULT_TASK_QUEUE_NAME:
+        return task.queue_name
+    routes = getattr(settings, "NEWSDESK_TASK_QUEUES", {})
+    return routes.get(task.module_path, DEFAULT_TASK_QUEUE_NAME)
+
+
+class RoutedRQBackend(RQBackend):
+    def enqueue(self, task, args, kwargs):
+        queue_name = queue_for(task)
+        if queue_name != task.queue_name:
+            task = task.using(queue_name=queue_name)
+        return super().enqueue(task, args, kwargs)
+
+
+def retry_for(queue_name):
+    policy = settings.RQ_QUEUES.get(queue_name, {}).get("RETRY")
+    if not policy:
+        return None
+    return Retry(max=policy["max"], interval=policy.get("interval", 0))
+
+
+class RetryingQueue(DjangoRQ):
+    """An RQ queue that gives each job its queue's retry policy (RQ["QUEUE_CLASS"])."""
+
+    def create_job(self, *args, retry=None, **kwargs):
+        return super().create_job(*args, retry=retry or retry_for(self.name), **kwargs)
+
+
+def check_tasks():
+    """For /healthz/: every RQ queue has a worker; how many jobs wait and how many
+    failed for good. Failed jobs are reported, not failed on: a purge that could not reach
+    a Varnish node must not take the site off the air."""
+    import django_rq
+    from rq import Worker
+
+    names = rq_queues()
+    details, unserved = [], []
+    for name in names:
+        queue = django_rq.get_queue(name)
+        if not Worker.all(queue=queue):
+            unserved.append(name)
+        details.append(f"{name}: {queue.count} queued, {queue.failed_job_registry.count} failed")
+    if unserved:
+        return Health(False, f"no RQ worker for {', '.join(unserved)}; " + "; ".join(details))
+    return Health(True, "; ".join(details))
