@@ -91,7 +91,8 @@ def stop(supervisor):
 
 
 def get(port, path, method="GET", headers=None):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    # A first render is slow on a busy machine (2 cores shared with the rest of the suite).
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
         connection.request(method, path, headers=headers or {})
         response = connection.getresponse()
