@@ -8,7 +8,6 @@ updates. Both are deterministic and safe to call twice.
 
 import hashlib
 import io
-import shutil
 from datetime import time, timedelta
 
 from django.core.files.images import ImageFile
@@ -25,7 +24,6 @@ from newsdesk.news.models import ArticleByline, Author
 from .conf import live_settings
 from .models import LiveBlogPage, LiveChannel, LiveEntry, ProgrammeSlot
 
-FFMPEG_MISSING = "ffmpeg not found: apt-get install ffmpeg to play the demo channel"
 DEMO_STREAM = "/live/streams/demo/video/index.m3u8"
 DEMO_AUDIO_STREAM = "/live/streams/demo/audio/index.m3u8"
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
@@ -52,10 +50,6 @@ SCHEDULE = [
     ("Sport Tonight", "The day in sport.", time(21), time(22), "daily"),
     ("Late Edition", "Tomorrow's papers and the late news.", time(22), time(0), "daily"),
 ]
-
-
-def ffmpeg_available():
-    return shutil.which("ffmpeg") is not None
 
 
 @transaction.atomic

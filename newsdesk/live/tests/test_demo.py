@@ -38,12 +38,14 @@ def test_the_demo_live_blog_has_a_dozen_updates(client, news):
     assert "What we know so far" in html and "Amber warning issued" in html
 
 
-def test_without_ffmpeg_the_stream_command_says_how_to_get_it(db, monkeypatch):
+def test_without_any_ffmpeg_the_stream_command_says_how_to_get_one(db, monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setattr(teststream, "bundled_ffmpeg", lambda: None)
     errors = io.StringIO()
     call_command("make_test_stream", stderr=errors)
     assert errors.getvalue().strip() == (
-        "ffmpeg not found: apt-get install ffmpeg to play the demo channel"
+        "ffmpeg not found: apt-get install ffmpeg (or pip install imageio-ffmpeg, which ships "
+        "one) to play the demo channel"
     )
     assert not LiveChannel.objects.get(slug="demo").on_air
 
