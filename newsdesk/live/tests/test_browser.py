@@ -1,8 +1,9 @@
 """Live channels and live blogs in Debian's Chromium, against the site under an ASGI server.
 
-The player plays the looping test stream (ffmpeg, as the demo's) in video and in Audio
-Only, the pop-out keeps playing while the main window moves between pages, a stream that
-is down says so and retries; an editor's update reaches an open live blog within 2 seconds
+The player plays the looping test stream (ffmpeg, as the demo's, and imageio-ffmpeg's with
+none on PATH) in video and in Audio Only, the channel page off air says when it is next on,
+the pop-out keeps playing while the main window moves between pages, a stream that is down
+says so and retries; an editor's update reaches an open live blog within 2 seconds
 without a reload, and a deleted one disappears. Screenshots land in test-artifacts/live-*.png.
 """
 
