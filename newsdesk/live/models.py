@@ -113,9 +113,6 @@ class LiveChannel(ClusterableModel):
     def has_audio_only(self):
         return bool(self.audio_stream_url)
 
-    def now_and_next(self, now=None):
-        return schedule.now_and_next(list(self.programmes.all()), now)
-
     def air_state(self, now=None):
         """On air or not at `now`, what is on and next, and when that changes."""
         return schedule.air_state(self.on_air, list(self.programmes.all()), now)

@@ -48,6 +48,13 @@ STATUS_MAX_AGE = 30
 # --- channels ---------------------------------------------------------------------------
 
 
+class ChannelAt(NamedTuple):
+    """A channel, and whether it is on air at the moment of the request."""
+
+    channel: LiveChannel
+    air: schedule.AirState
+
+
 def index(request):
     now = timezone.now()
     channels = [
@@ -60,11 +67,6 @@ def index(request):
         {"channels": channels, "live_blogs": running_live_blogs(), "moment": now},
     )
     return keep_until(response, [listed.air.changes_at for listed in channels], now)
-
-
-class ChannelAt(NamedTuple):
-    channel: LiveChannel
-    air: schedule.AirState
 
 
 def channel(request, slug):

@@ -23,8 +23,10 @@ def test_the_demo_channel_is_made_once_off_air_with_a_schedule(db):
     assert channel.poster is not None
     assert channel.stream_url == "/live/streams/demo/video/index.m3u8"
     assert channel.audio_stream_url == "/live/streams/demo/audio/index.m3u8"
-    now, up_next = channel.now_and_next()
-    assert now is not None and up_next is not None  # the schedule covers the whole day
+    air = channel.air_state()
+    assert air.next is not None and air.changes_at is not None
+    channel.on_air = True
+    assert channel.air_state().now is not None  # the schedule covers the whole day
 
 
 def test_the_demo_live_blog_has_a_dozen_updates(client, news):
