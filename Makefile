@@ -69,8 +69,8 @@ install-node: node_modules/.installed
 run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
 # `manage.py serve` (newsdesk/worker/) runs granian (ASGI, so live blogs stream) beside the
-# task worker, the publishing scheduler and the demo channel's test stream (when ffmpeg is
-# installed), restarts whichever dies, prints the address and the demo logins once the site
+# task worker, the publishing scheduler and the demo channel's test stream (Debian's ffmpeg,
+# else imageio-ffmpeg's), restarts whichever dies, prints the address and the demo logins once the site
 # answers, and stops them all on Ctrl-C.
 run: install
 	$(MANAGE) migrate --no-input

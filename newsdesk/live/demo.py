@@ -8,7 +8,6 @@ updates. Both are deterministic and safe to call twice.
 
 import hashlib
 import io
-import shutil
 from datetime import time, timedelta
 
 from django.core.files.images import ImageFile
@@ -25,7 +24,6 @@ from newsdesk.news.models import ArticleByline, Author
 from .conf import live_settings
 from .models import LiveBlogPage, LiveChannel, LiveEntry, ProgrammeSlot
 
-FFMPEG_MISSING = "ffmpeg not found: apt-get install ffmpeg to play the demo channel"
 DEMO_STREAM = "/live/streams/demo/video/index.m3u8"
 DEMO_AUDIO_STREAM = "/live/streams/demo/audio/index.m3u8"
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
@@ -52,10 +50,6 @@ SCHEDULE = [
     ("Sport Tonight", "The day in sport.", time(21), time(22), "daily"),
     ("Late Edition", "Tomorrow's papers and the late news.", time(22), time(0), "daily"),
 ]
-
-
-def ffmpeg_available():
-    return shutil.which("ffmpeg") is not None
 
 
 @transaction.atomic
@@ -93,9 +87,9 @@ def save_poster(name):
         draw.line([(0, y), (width, y)], fill=(shade, shade + 4, shade + 14))
     for x in range(0, width, 64):
         draw.line([(x, 0), (x - 360, height)], fill=(40, 46, 62), width=1)
-    # Top left, clear of the play button in the middle of the player.
-    draw.rectangle([80, 72, 206, 116], fill=(179, 20, 28))
-    draw.text((96, 77), "LIVE", font=font("DejaVuSans-Bold.ttf", 30), fill="white")
+    # No "LIVE" on it: the poster also shows while the channel is off air. Top left, clear
+    # of the play button in the middle of the player.
+    draw.rectangle([80, 100, 206, 108], fill=(179, 20, 28))
     draw.text((78, 128), name, font=font("DejaVuSerif-Bold.ttf", 80), fill="white")
     draw.text(
         (82, 232), "News as it happens", font=font("DejaVuSans.ttf", 32), fill=(190, 196, 210)

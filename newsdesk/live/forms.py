@@ -1,8 +1,9 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from . import schedule
 from .actions import EntryContent, EntryRefused, check_entry_content
-from .models import LiveEntry
+from .models import LiveEntry, ProgrammeSlot
 
 
 class LiveEntryForm(WagtailAdminModelForm):
@@ -40,3 +41,42 @@ class LiveEntryForm(WagtailAdminModelForm):
             pinned=data.get("pinned", False),
             key_event=data.get("key_event", False),
         )
+
+
+class LiveChannelForm(WagtailAdminModelForm):
+    """A channel and its programme schedule, refused while two programmes overlap."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        programmes = self.formsets.get("programmes")
+        if programmes is None or not programmes.is_valid():
+            return cleaned_data  # each programme's own errors come first
+        kept = [
+            (form, ProgrammeSlot(**{name: form.cleaned_data.get(name) for name in SLOT_FIELDS}))
+            for form in programmes.forms
+            if form.has_changed() or form.instance.pk
+            if not form.cleaned_data.get("DELETE")
+        ]
+        slots = [slot for _, slot in kept]
+        forms = {id(slot): form for form, slot in kept}
+        for first, second in schedule.clashes(slots):
+            message = overlap_message(first, second)
+            forms[id(first)].add_error(None, message)
+            forms[id(second)].add_error(None, message)
+            self.add_error(None, message)
+        return cleaned_data
+
+
+SLOT_FIELDS = ("title", "starts", "ends", "repeats", "date")
+
+
+def overlap_message(first, second):
+    return (
+        f"“{first.title}” ({describe(first)}) overlaps “{second.title}” ({describe(second)}). "
+        "Change the times or the days: only a one-off takes the place of another programme."
+    )
+
+
+def describe(slot):
+    days = f"{slot.date:%-d %B %Y}" if slot.date else slot.get_repeats_display()
+    return f"{slot.starts:%H:%M}–{slot.ends:%H:%M}, {days}"  # noqa: RUF001

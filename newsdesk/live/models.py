@@ -6,6 +6,8 @@ in the admin (admin_views.py, through actions.py). Every post, edit and delete a
 a LiveEvent: the event log that readers' streams (views.py) replay from Last-Event-ID.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -30,8 +32,9 @@ from .validators import validate_stream_url
 
 
 class LiveChannelQuerySet(models.QuerySet):
-    def on_air(self):
-        return self.filter(on_air=True).exclude(stream_url="")
+    def for_readers(self):
+        """Channels with a stream: the header links the first, on air or not."""
+        return self.exclude(stream_url="")
 
 
 class LiveChannel(ClusterableModel):
@@ -68,10 +71,14 @@ class LiveChannel(ClusterableModel):
     )
     on_air = models.BooleanField(
         default=False,
-        help_text="While on air, every page's header links to the channel.",
+        help_text=(
+            "The stream is up. Readers see the channel on air during its scheduled "
+            "programmes (all the time when it has no schedule), and off air otherwise, "
+            "with the next programme."
+        ),
     )
     sort_order = models.IntegerField(
-        default=0, help_text="The header links the on-air channel with the lowest number."
+        default=0, help_text="Every page's header links the channel with the lowest number."
     )
 
     objects = LiveChannelQuerySet.as_manager()
@@ -106,8 +113,13 @@ class LiveChannel(ClusterableModel):
     def has_audio_only(self):
         return bool(self.audio_stream_url)
 
-    def now_and_next(self, now=None):
-        return schedule.now_and_next(list(self.programmes.all()), now)
+    def air_state(self, now=None):
+        """On air or not at `now`, what is on and next, and when that changes."""
+        return schedule.air_state(self.on_air, list(self.programmes.all()), now)
+
+
+# An end before the start means past midnight, up to this long: beyond, it is a typo.
+MAX_HOURS_PAST_MIDNIGHT = 12
 
 
 class ProgrammeSlot(Orderable):
@@ -130,7 +142,9 @@ class ProgrammeSlot(Orderable):
     title = models.CharField(max_length=120)
     description = models.CharField(max_length=300, blank=True)
     starts = models.TimeField()
-    ends = models.TimeField(help_text="Earlier than the start for a programme past midnight.")
+    ends = models.TimeField(
+        help_text="Earlier than the start for a programme past midnight (12 hours at most)."
+    )
     repeats = models.CharField(max_length=10, choices=Repeats.choices, default=Repeats.DAILY)
     date = models.DateField(
         null=True, blank=True, help_text="Only for a one-off: it replaces what it overlaps."
@@ -151,6 +165,18 @@ class ProgrammeSlot(Orderable):
     def clean(self):
         if self.starts is not None and self.starts == self.ends:
             raise ValidationError({"ends": "A programme must end at a different time."})
+        if self.starts is not None and self.ends is not None and self.ends < self.starts:
+            hours = schedule.duration(self) / timedelta(hours=1)
+            if hours > MAX_HOURS_PAST_MIDNIGHT:
+                raise ValidationError(
+                    {
+                        "ends": (
+                            f"It ends before it starts: past midnight, that is a programme "
+                            f"of {hours:g} hours. A programme past midnight may run "
+                            f"{MAX_HOURS_PAST_MIDNIGHT} hours at most: check the times."
+                        )
+                    }
+                )
         if self.repeats == self.Repeats.ONCE and not self.date:
             raise ValidationError({"date": "A one-off programme needs its date."})
         if self.repeats != self.Repeats.ONCE and self.date:

@@ -3,6 +3,9 @@
 One ffmpeg process encodes, in real time, a video rendition (H.264 and AAC in MPEG-TS
 segments) and an audio-only rendition (AAC), each as a live playlist with a sliding window
 of segments, under <directory>/video/ and <directory>/audio/.
+
+The encoder is Debian's ffmpeg when it is on PATH, else the static build the
+imageio-ffmpeg wheel ships, so a machine with only Python plays the demo channel.
 """
 
 import shutil
@@ -10,14 +13,27 @@ import subprocess
 import time
 from pathlib import Path
 
-FFMPEG_MISSING = "ffmpeg not found: apt-get install ffmpeg to play the demo channel"
+import imageio_ffmpeg
+
+FFMPEG_MISSING = (
+    "ffmpeg not found: apt-get install ffmpeg (or pip install imageio-ffmpeg, which ships "
+    "one) to play the demo channel"
+)
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 SEGMENT_SECONDS = 2
 WINDOW_SEGMENTS = 6
 
 
 def ffmpeg_path():
-    return shutil.which("ffmpeg")
+    """Debian's ffmpeg, else the wheel's; None when neither is there."""
+    return shutil.which("ffmpeg") or bundled_ffmpeg()
+
+
+def bundled_ffmpeg():
+    try:
+        return imageio_ffmpeg.get_ffmpeg_exe()
+    except RuntimeError:  # no binary for this platform in the installed wheel
+        return None
 
 
 def picture_filter():

@@ -8,6 +8,7 @@ coroutine, woken by the broker. A reader sends the last event it has (Last-Event
 
 from functools import wraps
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from asgiref.sync import sync_to_async
 from django.core.handlers.asgi import ASGIRequest
@@ -15,15 +16,18 @@ from django.db import connections
 from django.db.models import Max
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.cache import cache_control
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from newsdesk.core.ids import parse_id
 from newsdesk.core.visibility import visible_to_readers
 
-from . import events
+from . import events, schedule
 from .brokers import get_broker
 from .conf import live_settings
 from .models import LiveBlogPage, LiveChannel, LiveEvent
+from .page_cache import keep_until, seconds_until
+from .templatetags.live_tags import starts_label, times_label
 
 STREAM_TYPES = {
     ".m3u8": "application/vnd.apple.mpegurl",
@@ -36,62 +40,91 @@ STREAM_TYPES = {
 # Finite responses (an ended blog, or a WSGI server that cannot hold a stream open) ask
 # the browser to come back this soon.
 POLL_RETRY_MILLISECONDS = 2000
+# Open players ask this often whether the channel is on air; no cache keeps the answer
+# past the next programme boundary either.
+STATUS_MAX_AGE = 30
 
 
 # --- channels ---------------------------------------------------------------------------
 
 
+class ChannelAt(NamedTuple):
+    """A channel, and whether it is on air at the moment of the request."""
+
+    channel: LiveChannel
+    air: schedule.AirState
+
+
 def index(request):
-    return render(
+    now = timezone.now()
+    channels = [
+        ChannelAt(channel, channel.air_state(now))
+        for channel in LiveChannel.objects.prefetch_related("programmes")
+    ]
+    response = render(
         request,
         "live/index.html",
-        {"channels": LiveChannel.objects.all(), "live_blogs": running_live_blogs()},
+        {"channels": channels, "live_blogs": running_live_blogs(), "moment": now},
     )
+    return keep_until(response, [listed.air.changes_at for listed in channels], now)
 
 
 def channel(request, slug):
-    channel = get_object_or_404(LiveChannel.objects.select_related("poster"), slug=slug)
-    now_showing, up_next = channel.now_and_next()
-    return render(
+    channel = get_object_or_404(
+        LiveChannel.objects.select_related("poster").prefetch_related("programmes"), slug=slug
+    )
+    now = timezone.now()
+    air = channel.air_state(now)
+    others = [
+        ChannelAt(other, other.air_state(now))
+        for other in LiveChannel.objects.for_readers()
+        .exclude(pk=channel.pk)
+        .prefetch_related("programmes")
+    ]
+    response = render(
         request,
         "live/channel_page.html",
         {
             "channel": channel,
-            "now_showing": now_showing,
-            "up_next": up_next,
-            "other_channels": LiveChannel.objects.on_air().exclude(pk=channel.pk),
+            "air": air,
+            "moment": now,
+            "other_channels": [other.channel for other in others if other.air.on_air],
             "live_blogs": running_live_blogs()[:4],
         },
     )
+    return keep_until(response, [air.changes_at, *(other.air.changes_at for other in others)], now)
 
 
 def listen(request, slug):
     """The pop-out Audio Only player: a small window that keeps playing while the reader
     browses the site in the main one."""
-    channel = get_object_or_404(LiveChannel, slug=slug)
-    now_showing, up_next = channel.now_and_next()
-    return render(
-        request,
-        "live/listen.html",
-        {"channel": channel, "now_showing": now_showing, "up_next": up_next},
-    )
+    channel = get_object_or_404(LiveChannel.objects.prefetch_related("programmes"), slug=slug)
+    now = timezone.now()
+    air = channel.air_state(now)
+    response = render(request, "live/listen.html", {"channel": channel, "air": air, "moment": now})
+    return keep_until(response, [air.changes_at], now)
 
 
-@cache_control(public=True, max_age=30)
 def channel_status(request, slug):
     """On air or not, and now/next, for open players to refresh without a reload."""
-    channel = get_object_or_404(LiveChannel, slug=slug)
-    now_showing, up_next = channel.now_and_next()
-    return JsonResponse(
+    channel = get_object_or_404(LiveChannel.objects.prefetch_related("programmes"), slug=slug)
+    now = timezone.now()
+    air = channel.air_state(now)
+    response = JsonResponse(
         {
-            "on_air": channel.on_air,
-            "now": showing_json(now_showing),
-            "next": showing_json(up_next),
+            "on_air": air.on_air,
+            "now": showing_json(air.now, air.now and times_label(air.now)),
+            "next": showing_json(air.next, air.next and starts_label(air.next, now)),
+            "changes_at": air.changes_at and air.changes_at.isoformat(),
         }
     )
+    seconds = seconds_until(air.changes_at, now)
+    max_age = STATUS_MAX_AGE if seconds is None else min(STATUS_MAX_AGE, seconds)
+    patch_cache_control(response, public=True, max_age=max_age)
+    return response
 
 
-def showing_json(showing):
+def showing_json(showing, label):
     if showing is None:
         return None
     return {
@@ -99,6 +132,7 @@ def showing_json(showing):
         "description": showing.slot.description,
         "starts_at": showing.starts_at.isoformat(),
         "ends_at": showing.ends_at.isoformat(),
+        "label": label,
     }
 
 

@@ -2,6 +2,7 @@ from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, ListingButton
@@ -12,6 +13,7 @@ from newsdesk.multimedia.readers import READER_IMAGES_HOOK
 
 from . import admin_views
 from .actions import can_post_entries, can_use_live_desk
+from .forms import LiveChannelForm
 from .models import LiveBlogPage, LiveChannel, LiveEntry
 
 
@@ -58,6 +60,7 @@ class LiveChannelViewSet(ModelViewSet):
     list_display = ["name", "on_air", "stream_url", "sort_order"]
     list_filter = ["on_air"]
     search_fields = ["name"]
+    edit_handler = ObjectList(LiveChannel.panels, base_form_class=LiveChannelForm)
 
 
 class LiveViewSetGroup(ViewSetGroup):

@@ -237,3 +237,92 @@ def test_the_live_desk_refuses_those_who_may_not_publish(client, contributor):
     response = client.get(reverse("live_admin:desk_index"))
     assert response.status_code in {302, 403}
     assert "live/admin/desk_index.html" not in [t.name for t in response.templates]
+
+
+def channel_form(programmes):
+    """What the channel form posts, with its schedule: (title, starts, ends, repeats, date)."""
+    data = {
+        "name": "Newsdesk Live",
+        "slug": "newsdesk-live",
+        "stream_url": "https://cdn.example.com/live/index.m3u8",
+        "audio_stream_url": "",
+        "on_air": "on",
+        "sort_order": "0",
+        "programmes-TOTAL_FORMS": str(len(programmes)),
+        "programmes-INITIAL_FORMS": "0",
+        "programmes-MIN_NUM_FORMS": "0",
+        "programmes-MAX_NUM_FORMS": "1000",
+    }
+    for index, (title, starts, ends, repeats, day, *deleted) in enumerate(programmes):
+        prefix = f"programmes-{index}-"
+        data |= {
+            f"{prefix}title": title,
+            f"{prefix}description": "",
+            f"{prefix}starts": starts,
+            f"{prefix}ends": ends,
+            f"{prefix}repeats": repeats,
+            f"{prefix}date": day,
+            f"{prefix}ORDER": str(index + 1),
+            f"{prefix}DELETE": "on" if deleted else "",
+            f"{prefix}id": "",
+        }
+    return data
+
+
+@pytest.mark.parametrize(
+    ("programmes", "message"),
+    [
+        (
+            [
+                ("Morning Edition", "06:00", "09:00", "weekdays", ""),
+                ("Breakfast", "08:00", "10:00", "daily", ""),
+            ],
+            "“Morning Edition” (06:00–09:00, Monday to Friday) overlaps "  # noqa: RUF001
+            "“Breakfast” (08:00–10:00, Every day).",  # noqa: RUF001
+        ),
+        (
+            [
+                ("Late Edition", "22:00", "01:00", "sun", ""),
+                ("Monday Early", "00:30", "02:00", "mon", ""),
+            ],
+            "“Late Edition” (22:00–01:00, Sundays) overlaps",  # noqa: RUF001
+        ),
+        (
+            [
+                ("Election Night", "20:00", "23:30", "once", "2025-05-01"),
+                ("Results", "23:00", "02:00", "once", "2025-05-01"),
+            ],
+            "“Election Night” (20:00–23:30, 1 May 2025) overlaps",  # noqa: RUF001
+        ),
+        (
+            [("Overnight", "23:00", "22:00", "daily", "")],
+            "It ends before it starts: past midnight, that is a programme of 23 hours.",
+        ),
+        ([("News", "09:00", "09:00", "daily", "")], "A programme must end at a different time."),
+        ([("News", "09:00", "25:00", "daily", "")], "Enter a valid time."),
+        ([("News", "", "10:00", "daily", "")], "This field is required."),
+        ([("Special", "09:00", "10:00", "once", "")], "A one-off programme needs its date."),
+        ([("Special", "09:00", "10:00", "fortnightly", "")], "Select a valid choice."),
+    ],
+)
+def test_a_schedule_that_makes_no_sense_is_refused_with_the_reason(
+    admin_client, programmes, message
+):
+    response = admin_client.post(reverse("live_channels:add"), channel_form(programmes))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not LiveChannel.objects.exists()
+
+
+def test_a_one_off_over_a_regular_programme_and_days_apart_are_no_overlap(admin_client):
+    programmes = [
+        ("Newsdesk Live", "09:00", "22:00", "daily", ""),
+        ("Election Night", "20:00", "23:30", "once", "2025-05-01"),
+        ("Morning Edition", "06:00", "09:00", "weekdays", ""),
+        ("Weekend Breakfast", "06:00", "09:00", "weekends", ""),
+        ("Late Edition", "22:00", "02:00", "daily", ""),
+        ("Clashing, but deleted", "10:00", "11:00", "daily", "", "deleted"),
+    ]
+    response = admin_client.post(reverse("live_channels:add"), channel_form(programmes))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert LiveChannel.objects.get().programmes.count() == 5

@@ -1,8 +1,9 @@
 """Live channels and live blogs in Debian's Chromium, against the site under an ASGI server.
 
-The player plays the looping test stream (ffmpeg, as the demo's) in video and in Audio
-Only, the pop-out keeps playing while the main window moves between pages, a stream that
-is down says so and retries; an editor's update reaches an open live blog within 2 seconds
+The player plays the looping test stream (ffmpeg, as the demo's, and imageio-ffmpeg's with
+none on PATH) in video and in Audio Only, the channel page off air says when it is next on,
+the pop-out keeps playing while the main window moves between pages, a stream that is down
+says so and retries; an editor's update reaches an open live blog within 2 seconds
 without a reload, and a deleted one disappears. Screenshots land in test-artifacts/live-*.png.
 """
 
@@ -15,7 +16,7 @@ from django.test import Client, override_settings
 from playwright.sync_api import expect
 
 from conftest import skip_or_fail
-from newsdesk.live.teststream import FFMPEG_MISSING, LoopingStream, ffmpeg_path
+from newsdesk.live.teststream import FFMPEG_MISSING, LoopingStream, bundled_ffmpeg, ffmpeg_path
 
 from .factories import LiveChannelFactory, LiveEntryFactory, ProgrammeSlotFactory, paragraph
 
@@ -115,6 +116,59 @@ def test_the_player_plays_the_stream_in_video_and_in_audio_only(
     page.get_by_role("switch", name="Audio Only").click()  # back to the picture
     wait_until_advancing(page, "[data-video]")
     shot(page, "channel-video-390")
+
+
+def test_the_player_plays_the_stream_of_the_wheels_ffmpeg(
+    asgi_server, page, channel, tmp_path, monkeypatch
+):
+    """`make run` on a machine with only Python: no ffmpeg on PATH, imageio-ffmpeg's."""
+    monkeypatch.setenv("PATH", str(tmp_path))
+    if ffmpeg_path() is None:
+        skip_or_fail("imageio-ffmpeg has no ffmpeg for this machine")
+    assert ffmpeg_path() == bundled_ffmpeg()
+    stream = LoopingStream(tmp_path / "demo")
+    stream.start()
+    try:
+        stream.wait_until_ready(segments=3)
+        with override_settings(NEWSDESK_LIVE_STREAMS_ROOT=str(tmp_path)):
+            page.goto(f"{asgi_server.url}/live/demo/")
+            page.get_by_role("button", name="Watch live").click()
+            wait_until_advancing(page, "[data-video]")
+            size = page.evaluate(
+                "(() => { const v = document.querySelector('[data-video]');"
+                " return [v.videoWidth, v.videoHeight]; })()"
+            )
+            assert size == [640, 360]
+    finally:
+        stream.stop()
+
+
+def test_on_and_off_air_look_right_on_a_phone_and_a_desktop(asgi_server, page, streams, channel):
+    for viewport in (PHONE, DESKTOP):
+        page.set_viewport_size(viewport)
+        page.goto(f"{asgi_server.url}/live/demo/")
+        expect(page.locator(".live-channel__state")).to_have_text("On air")
+        expect(page.locator(".live-links .live-link--watch")).to_have_text("Live")
+        shot(page, f"channel-on-air-{viewport['width']}")
+        page.locator(".site-header").screenshot(
+            path=ARTIFACTS_DIR / f"live-header-{viewport['width']}.png"
+        )
+    channel.on_air = False
+    channel.save()
+    for viewport in (PHONE, DESKTOP):
+        page.set_viewport_size(viewport)
+        page.goto(f"{asgi_server.url}/live/demo/")
+        message = page.locator("[data-message]")
+        expect(message).to_contain_text("Off air — next on air: ")
+        expect(message).to_be_visible()
+        expect(page.locator(".live-dot")).to_have_count(0)
+        expect(page.locator("video, audio, [data-play]")).to_have_count(0)
+        expect(page.get_by_text("Now", exact=True)).to_have_count(0)
+        expect(page.locator(".live-links .live-link--watch")).to_have_text("Live")
+        shot(page, f"channel-off-air-{viewport['width']}")
+        page.goto(f"{asgi_server.url}/live/demo/listen/")
+        expect(page.locator("[data-message]")).to_contain_text("Off air — next on air: ")
+        shot(page, f"popout-off-air-{viewport['width']}")
 
 
 def test_the_pop_out_keeps_playing_while_the_reader_moves_between_pages(

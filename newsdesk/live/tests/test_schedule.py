@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 
 from newsdesk.live.models import ProgrammeSlot
-from newsdesk.live.schedule import now_and_next
+from newsdesk.live.schedule import AirState, air_state, clashes, now_and_next
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -91,3 +91,48 @@ def test_a_slot_that_makes_no_sense_is_refused(fields, field, message):
     with pytest.raises(ValidationError) as refused:
         ProgrammeSlot(**values).clean()
     assert message in " ".join(refused.value.message_dict[field])
+
+
+@override_settings(TIME_ZONE="Europe/London")
+def test_on_air_needs_the_stream_up_and_a_programme_on():
+    evening = [slot("The Evening News", time(18), time(19))]
+    during = datetime(2025, 3, 3, 18, 30, tzinfo=LONDON)
+    before = datetime(2025, 3, 3, 10, 0, tzinfo=LONDON)
+    on = air_state(True, evening, during)
+    assert on.on_air and on.now.slot.title == "The Evening News"
+    assert on.changes_at == datetime(2025, 3, 3, 19, 0, tzinfo=LONDON)
+    between = air_state(True, evening, before)
+    assert not between.on_air and between.now is None
+    assert between.next.starts_at == between.changes_at == datetime(2025, 3, 3, 18, tzinfo=LONDON)
+    switched_off = air_state(False, evening, during)
+    assert not switched_off.on_air and switched_off.now is None
+    assert switched_off.next.starts_at.day == 4  # tomorrow's: tonight's has begun
+
+
+def test_without_a_schedule_the_stream_alone_says_on_or_off_air():
+    assert air_state(True, []) == AirState(on_air=True, now=None, next=None, changes_at=None)
+    assert not air_state(False, []).on_air
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "clash"),
+    [
+        (slot("A", time(6), time(9), "weekdays"), slot("B", time(8), time(10)), True),
+        (slot("A", time(6), time(9), "weekdays"), slot("B", time(6), time(9), "weekends"), False),
+        (slot("A", time(6), time(9)), slot("B", time(9), time(10)), False),  # end to end
+        (slot("A", time(22), time(1), "sun"), slot("B", time(0, 30), time(2), "mon"), True),
+        (slot("A", time(22), time(1), "sat"), slot("B", time(0, 30), time(2), "mon"), False),
+        (
+            slot("A", time(20), time(23)),
+            slot("B", time(21), time(22), "once", date(2025, 5, 1)),
+            False,
+        ),
+        (
+            slot("A", time(23), time(1), "once", date(2025, 5, 1)),
+            slot("B", time(0), time(2), "once", date(2025, 5, 2)),
+            True,
+        ),
+    ],
+)
+def test_programmes_on_at_the_same_time_clash(first, second, clash):
+    assert bool(clashes([first, second])) is clash

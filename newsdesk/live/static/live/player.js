@@ -10,6 +10,7 @@
 
     const RETRY_SECONDS = [2, 4, 8, 15, 30];
     const STATUS_EVERY_MS = 60_000;
+    const MAX_TIMER_MS = 2 ** 31 - 1; // setTimeout fires at once beyond this
     const UNAVAILABLE = "Stream unavailable, retrying…";
     const AUDIO_ONLY_KEY = "newsdesk:live:audio-only";
     const HLS_TYPE = "application/vnd.apple.mpegurl";
@@ -229,12 +230,12 @@
         if (popout) popout.addEventListener("click", () => audio.playback.stop());
     }
 
+    // The page says when the channel next goes on or off air (data-changes-at); the status
+    // is asked then, and every minute, and the page reloads on the switch unless playing.
     function refreshStatus(root) {
         const url = root.dataset.statusUrl;
         if (!url) return;
-        const time = (iso) =>
-            new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-        setInterval(async () => {
+        const check = async () => {
             let status;
             try {
                 const response = await fetch(url, { headers: { Accept: "application/json" } });
@@ -251,13 +252,12 @@
             }
             const now = root.ownerDocument.querySelector("[data-now]");
             const next = root.ownerDocument.querySelector("[data-next]");
-            if (now && status.now) {
-                now.textContent = `${time(status.now.starts_at)}–${time(status.now.ends_at)} ${status.now.title}`;
-            }
-            if (next && status.next) {
-                next.textContent = `${time(status.next.starts_at)} ${status.next.title}`;
-            }
-        }, STATUS_EVERY_MS);
+            if (now && status.now) now.textContent = `${status.now.label} ${status.now.title}`;
+            if (next && status.next) next.textContent = `${status.next.label} ${status.next.title}`;
+        };
+        setInterval(check, STATUS_EVERY_MS);
+        const untilChange = Date.parse(root.dataset.changesAt || "") - Date.now();
+        if (untilChange > 0 && untilChange < MAX_TIMER_MS) setTimeout(check, untilChange + 1000);
     }
 
     function setUp(root) {

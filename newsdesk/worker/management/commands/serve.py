@@ -104,7 +104,7 @@ class Command(BaseCommand):
                     [python, str(MANAGE), "make_test_stream"],
                     env,
                     stdout=quiet,
-                    restart_after_success=False,  # no ffmpeg: it said so and stopped
+                    restart_after_success=False,  # no ffmpeg at all: it said so and stopped
                 )
             )
         return children
