@@ -67,12 +67,14 @@ def load(now=None):
 
 
 class PhotoStore:
-    """Paints each content.Photo once and remembers the image, so a photo used twice is one image."""
+    """Saves each content.Photo once and remembers the image, so a photo used twice is one image."""
 
     def __init__(self):
         self.images = {}
 
     def get(self, photo, name):
+        if photo is None:
+            return None
         if photo not in self.images:
             self.images[photo] = images.save_photo(photo, name)
         return self.images[photo]

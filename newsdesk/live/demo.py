@@ -122,6 +122,11 @@ def font(name, size):
 
 # --- the demo live blog ------------------------------------------------------------------
 
+LEAD_PHOTO = Photo(
+    file="storm-over-road.jpg",
+    alt="Dark storm clouds massing over a road across open country",
+    caption="Clouds over the coast road north of Bellhaven as Storm Orla came in.",
+)
 BLOG_TITLE = "Storm Orla: gales and flooding along the coast – live updates"  # noqa: RUF001
 BLOG_STANDFIRST = (
     "Winds of up to 90mph and a high spring tide are testing the new sea defences. "
@@ -297,10 +302,4 @@ def add_demo_live_blog(section, now=None):
 
 
 def lead_photo():
-    photo = Photo(
-        scene="harbour",
-        alt="Waves breaking over a harbour wall under a dark sky",
-        caption="The harbour at the height of the storm.",
-        credit="Photo: The Newsdesk",
-    )
-    return save_photo(photo, "storm-orla-live")
+    return save_photo(LEAD_PHOTO, "storm-orla-live")

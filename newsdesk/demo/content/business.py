@@ -18,12 +18,6 @@ ARTICLES = (
         standfirst="The terminal moved 412,000 containers in the last quarter, up 9 per cent on a year ago. The bridge closure is now its biggest worry.",
         authors=("daniel-achterberg",),
         tags=("trade", "economy", "Bellhaven"),
-        photo=Photo(
-            scene="harbour",
-            alt="Container cranes above stacks of coloured containers on the quay",
-            caption="Two new ship-to-shore cranes began work at the container terminal in the spring.",
-            credit="Photo: Port Authority of Bellhaven",
-        ),
         body=(
             "The Port of Bellhaven handled more containers in the last three months than in any quarter in its history, helped by two new cranes and a shipping line that moved its regional hub from a rival port.",
             "The terminal moved 412,000 containers, measured in standard twenty-foot units, up 9 per cent on the same period last year.",
@@ -46,10 +40,9 @@ ARTICLES = (
         authors=("daniel-achterberg",),
         tags=("labour", "food", "economy"),
         photo=Photo(
-            scene="market",
-            alt="A busy street of shops with striped awnings and shoppers",
-            caption="Rise & Crumb opened its first shop on Cobble Hill in 2006.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
+            file="stacked-cups.jpg",
+            alt="Rows of pink and blue cups seen from above",
+            caption="Cups stacked for the morning rush at one of Rise & Crumb's fourteen shops.",
         ),
         body=(
             "Hattie Lindqvist opened her first bakery in a former shoe shop on Cobble Hill with one oven and a loan from her aunt. Eighteen years later, she is handing the business to the people who work there.",
@@ -78,10 +71,9 @@ ARTICLES = (
         authors=("daniel-achterberg",),
         tags=("housing", "economy", "Bellhaven"),
         photo=Photo(
-            scene="city",
-            alt="Office towers on Cobble Hill in the late afternoon",
-            caption="About a quarter of office space on Cobble Hill has been empty for more than a year.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
+            file="curved-facade.jpg",
+            alt="Curving metal bands across the face of an office building, in black and white",
+            caption="Cobble Hill's office blocks were built for deep open floors, not for bedrooms with windows.",
         ),
         body=(
             "Three years ago, the city council identified 41 empty office buildings on Cobble Hill that it hoped could become homes. So far, four have been converted, providing 212 flats.",
@@ -116,12 +108,6 @@ ARTICLES = (
         standfirst="The contract, the yard's largest in twenty years, secures about 600 jobs until the end of the decade.",
         authors=("daniel-achterberg",),
         tags=("energy", "transport", "labour"),
-        photo=Photo(
-            scene="harbour",
-            alt="Shipyard cranes on the river quay at golden hour",
-            caption="Tamsin Marine Works will build the ferries on its two largest slipways.",
-            credit="Photo: Tamsin Marine Works",
-        ),
         body=(
             "Tamsin Marine Works, the last shipyard on the river, has won a contract to build four battery-powered ferries for the Sennet Islands and the Bellhaven harbour routes.",
             "The ferries will charge at the quay while passengers board, and carry enough power for a round trip of about 30 nautical miles.",
@@ -144,10 +130,9 @@ ARTICLES = (
         authors=("daniel-achterberg",),
         tags=("food", "economy", "trade"),
         photo=Photo(
-            scene="interior",
-            alt="A café counter with jars and cups in front of a window",
-            caption="Ninth Street Roasters roasts about 300 kilograms of coffee a week.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
+            file="espresso-cup.jpg",
+            alt="An espresso in a red cup and saucer on a wooden table",
+            caption="An espresso at Ninth Street Roasters, which has put up its prices twice this year.",
         ),
         body=(
             "When Noor Balogun put up the price of a flat white at her café by 30 cents, she also put a sign on the counter explaining why. Customers started photographing it, so we asked her to walk us through the numbers.",
@@ -180,12 +165,6 @@ ARTICLES = (
         standfirst="A survey of 1,100 businesses by the Bellhaven Chamber of Commerce found that more than half had cut opening hours to save power.",
         authors=("daniel-achterberg",),
         tags=("energy", "economy", "Bellhaven"),
-        photo=Photo(
-            scene="city",
-            alt="Shopfronts and offices on a city street at dusk",
-            caption="Many small shops have shortened their evening hours, the survey found.",
-            credit="Photo: Newsdesk/ Ben Adair",
-        ),
         body=(
             "For the first time since the Bellhaven Chamber of Commerce began its annual survey, small businesses named energy costs as their biggest concern, ahead of rent and finding staff.",
             "The survey, carried out over the summer, received answers from 1,100 businesses with fewer than fifty employees, from corner shops to engineering workshops.",

@@ -1,7 +1,6 @@
 from .schema import (
     Article,
     BulletList,
-    InBodyPhoto,
     Photo,
     PullQuote,
     Quote,
@@ -19,12 +18,6 @@ ARTICLES = (
         standfirst="A 900-year-old log boat, pulled from the Tamsin mud in 1974, now sits under a glass floor in the museum's new central hall.",
         authors=("felix-marchetti", "ana-ruiz"),
         tags=("arts", "Bellhaven", "oceans"),
-        photo=Photo(
-            scene="interior",
-            alt="The museum's central hall with tall windows and display cases",
-            caption="The new central hall of the Bellhaven Harbour Museum.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
-        ),
         body=(
             "After three years of building work, the Bellhaven Harbour Museum reopened on Friday with a new central hall built around its most precious object: a log boat carved from a single oak trunk about 900 years ago.",
             "The boat was found in 1974 by workers digging foundations by the river. For decades it sat in a back room, too fragile to move. It is now displayed under a glass floor that visitors can walk across.",
@@ -32,15 +25,6 @@ ARTICLES = (
                 quote="We wanted people to look down on it the way you look down into the river. Children lie on the glass. We let them.",
                 speaker="Beatrix Moon",
                 role="director of the Bellhaven Harbour Museum",
-            ),
-            InBodyPhoto(
-                photo=Photo(
-                    scene="interior",
-                    alt="Display cases of ship models and tools in a gallery",
-                    caption="A gallery of ship models, many of them built by dockworkers in their spare time.",
-                    credit="Photo: Newsdesk/ Ana Ruiz",
-                ),
-                size="wide",
             ),
             "Other new galleries tell the story of the port through the people who worked in it: dockers, net-makers, customs officers and the women who ran the quayside cafés. Many of the objects were lent by families.",
             "Entry is free. The museum is open every day except Monday, and until 9 p.m. on Thursdays.",
@@ -56,10 +40,9 @@ ARTICLES = (
         authors=("felix-marchetti",),
         tags=("books", "arts"),
         photo=Photo(
-            scene="harbour",
-            alt="A calm sea at dusk with a low headland on the horizon",
-            caption="The novel is set on a fictional headland modelled on the coast north of Bellhaven.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
+            file="pier-in-fog.jpg",
+            alt="A wooden pier running out into thick fog over still water, in black and white",
+            caption="The Lamp Room has no great storms, only fog, failing eyesight and a long winter.",
         ),
         body=(
             "There are no murders in The Lamp Room, no great storms and only one shipwreck, which happens off the page. It is the story of a girl growing up in a lighthouse in the 1950s, and of the winter her father's eyesight begins to fail.",
@@ -84,10 +67,9 @@ ARTICLES = (
         authors=("felix-marchetti",),
         tags=("film", "Bellhaven", "technology"),
         photo=Photo(
-            scene="night_city",
-            alt="The city centre at night with lit windows in tall buildings",
-            caption="Harbour Nights was filmed over 41 nights in Bellhaven.",
-            credit="Photo: Bellhaven Film Festival",
+            file="film-camera-operator.jpg",
+            alt="A man in a dark coat filming with a camera on a tripod, in black and white",
+            caption="Not on a phone: the festival also shows older documentaries, shot on cameras that needed a tripod.",
         ),
         body=(
             "The Bellhaven Film Festival opened on Wednesday with Harbour Nights, a documentary about six people who work while the city sleeps: a crane driver, a baker, two nurses, a taxi driver and a security guard at the museum.",
@@ -119,13 +101,6 @@ ARTICLES = (
         standfirst="Yara Castellanos takes over the Bellhaven Symphony next month. She talked to us about nerves, new music and the unwritten rules of the concert hall.",
         authors=("felix-marchetti",),
         tags=("music", "Bellhaven"),
-        photo=Photo(
-            scene="headshot",
-            shape="portrait",
-            alt="Portrait of Yara Castellanos",
-            caption="Yara Castellanos, 38, is the youngest music director in the orchestra's history.",
-            credit="Photo: Bellhaven Symphony",
-        ),
         body=(
             "Yara Castellanos grew up three streets from the concert hall where she will soon conduct. As a teenager she sold programmes there on Friday nights.",
             Quote(
@@ -152,10 +127,9 @@ ARTICLES = (
         authors=("felix-marchetti", "ana-ruiz"),
         tags=("arts", "Bellhaven"),
         photo=Photo(
-            scene="city",
-            alt="Warehouse buildings in Millbrook in warm evening light",
-            caption="The largest mural covers the side of a former biscuit factory.",
-            credit="Photo: Instagram/ @millbrookwalls",
+            file="paint-brushes.jpg",
+            alt="Paint-stained brushes in bright colours standing in a pot",
+            caption="Brushes for the fine work. Most of the walls were first covered with spray paint.",
         ),
         body=(
             "For three days, the old warehouse district of Millbrook smelled of spray paint. Thirty artists, most of them from Bellhaven, painted murals on walls offered by building owners.",
@@ -164,14 +138,6 @@ ARTICLES = (
                 quote="We did not want art that was dropped on the neighbourhood from outside. People here chose what they will be looking at every day.",
                 speaker="Kofi Mensah-Brandt",
                 role="organiser of the Millbrook Walls festival",
-            ),
-            InBodyPhoto(
-                photo=Photo(
-                    scene="market",
-                    alt="Visitors walking past stalls in a street decorated for a festival",
-                    caption="Thousands of visitors walked the mural trail over the weekend.",
-                    credit="Photo: Newsdesk/ Ana Ruiz",
-                ),
             ),
             "Building owners agreed to keep the murals for at least five years. Several said they had been troubled by graffiti for years and hoped the murals would be left alone.",
             "Not everyone was won over. A handful of residents complained about the noise of generators and the smell of paint late into the evening, and the organisers promised a shorter working day next year.",
@@ -187,10 +153,9 @@ ARTICLES = (
         authors=("felix-marchetti",),
         tags=("music", "health"),
         photo=Photo(
-            scene="interior",
-            alt="A church hall with a tall window and chairs arranged in rows",
-            caption="The Not-A-Choir rehearses in St Brannock's hall in Northgate.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
+            file="drum-in-music-room.jpg",
+            alt="A djembe resting on a beanbag in a room with a loudspeaker and a wine bottle on a table",
+            caption="Nobody reads music at the Not-A-Choir: songs are learned by ear, a line at a time.",
         ),
         body=(
             "The founders of the Not-A-Choir expected a dozen people at their first session. Eighty came. Two years later, the group has 150 members and a waiting list twice that size.",

@@ -1,7 +1,6 @@
 from .schema import (
     Article,
     BulletList,
-    InBodyPhoto,
     Photo,
     PullQuote,
     Quote,
@@ -20,10 +19,9 @@ ARTICLES = (
         authors=("tomas-brennan", "ana-ruiz"),
         tags=("Bellhaven", "transport", "local government"),
         photo=Photo(
-            scene="harbour",
-            alt="Cranes and stacked containers on the quay beside the Harbour Bridge at dusk",
-            caption="Traffic barriers went up at both ends of the Harbour Bridge on Tuesday afternoon.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
+            file="bridge-stay-cables.jpg",
+            alt="Steel support cables of a bridge against a pale sky above a flat shore",
+            caption="Inspectors found corrosion inside one of the bridge's main support cables.",
         ),
         body=(
             "The Harbour Bridge, which carries about 38,000 vehicles a day between the Old Quay and Northgate, was closed to all traffic on Tuesday afternoon after a routine inspection found corrosion inside one of its main support cables.",
@@ -62,12 +60,6 @@ ARTICLES = (
         standfirst="The branch library, closed since a roof collapse, now lends drills, sewing machines and a telescope alongside its books.",
         authors=("tomas-brennan",),
         tags=("Bellhaven", "libraries", "education"),
-        photo=Photo(
-            scene="interior",
-            alt="A bright reading room with tall windows and a long wooden table",
-            caption="The new reading room at the Saltmarsh library faces the marsh.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
-        ),
         body=(
             "Two years after part of its roof fell in during a winter storm, the Saltmarsh branch library reopened on Saturday to a queue that stretched past the bus stop.",
             "The rebuilt library is a little smaller than the old one but has more seats, a room for homework clubs and, for the first time, a collection of tools that members can borrow for a week at a time.",
@@ -75,14 +67,6 @@ ARTICLES = (
                 quote="People kept asking us whether we could lend them a ladder, or a pasta machine. So now we can. A library is a place where you can use things you don't need to own.",
                 speaker="Odile Fairweather",
                 role="branch librarian at Saltmarsh library",
-            ),
-            InBodyPhoto(
-                photo=Photo(
-                    scene="interior",
-                    alt="Power drills, a sewing machine and a telescope on library shelves",
-                    caption="Tools on loan include drills, a sewing machine and a small telescope.",
-                    credit="Photo: Newsdesk/ Ana Ruiz",
-                ),
             ),
             "The rebuild cost the city about 4.2 million, most of it covered by insurance. Volunteers from the Saltmarsh Residents' Association catalogued the tool collection, which was largely donated.",
             "Opening hours have also been extended to 8 p.m. on weekdays, a change the library said was made after a survey of residents who work during the day.",
@@ -97,12 +81,6 @@ ARTICLES = (
         standfirst="Water reached front doors on Millrace Lane again on Sunday night. The city says new pumps are ordered but will not arrive before winter.",
         authors=("tomas-brennan",),
         tags=("Bellhaven", "climate", "water", "housing"),
-        photo=Photo(
-            scene="city",
-            alt="Terraced houses on a low street in Northgate under a grey sky",
-            caption="Millrace Lane sits below the level of the river at high tide.",
-            credit="Photo: Twitter/ @northgatewatch",
-        ),
         body=(
             "For the third time since March, residents of Millrace Lane in Northgate spent Sunday night carrying furniture upstairs as heavy rain and a high tide overwhelmed the street's drains.",
             "The water reached the front steps of about forty houses before the tide turned shortly after 2 a.m. No one was hurt, but several basements were flooded and two cars were written off.",
@@ -130,10 +108,9 @@ ARTICLES = (
         authors=("tomas-brennan",),
         tags=("Bellhaven", "transport", "labour"),
         photo=Photo(
-            scene="night_city",
-            alt="Lit office and apartment windows across the city at night",
-            caption="Roughly 11,000 people in Bellhaven work shifts that end after midnight, the city estimates.",
-            credit="Photo: Newsdesk/ Ben Adair",
+            file="wall-clock.jpg",
+            alt="A white wall clock lit from behind, its hands just past ten to twelve",
+            caption="From next month, four bus routes will keep running between midnight and 5 a.m.",
         ),
         body=(
             "Bellhaven will run buses through the night for the first time, in a six-month trial that starts on the first of next month.",
@@ -166,12 +143,6 @@ ARTICLES = (
         standfirst="Bridges, pumps and schools built in the same decade are wearing out together. The city has been putting money aside, but not as fast as they age.",
         authors=("tomas-brennan", "daniel-achterberg"),
         tags=("Bellhaven", "local government", "economy", "transport"),
-        photo=Photo(
-            scene="city",
-            alt="Office buildings of the city centre seen from across the river",
-            caption="Much of Bellhaven's public infrastructure was built between 1958 and 1972.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
-        ),
         body=(
             "The closure of the Harbour Bridge is the most visible sign of a problem that has been building quietly in Bellhaven's accounts for years: a great deal of the city was built at once, and it is wearing out at once.",
             "The bridge, the Northgate pumping station and eleven of the city's schools were all built in a fourteen-year burst after the war. Engineers usually expect structures like these to need major work after fifty to sixty years.",

@@ -12,12 +12,6 @@ ARTICLES = (
         standfirst="The Harbour Bridge was caught in time. The next structure may not be, unless the city stops treating maintenance as optional.",
         authors=("imogen-vale",),
         tags=("transport", "local government", "Bellhaven"),
-        photo=Photo(
-            scene="harbour",
-            alt="The harbour at dusk with cranes on the quay",
-            caption="The Harbour Bridge will be closed for at least three weeks.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
-        ),
         body=(
             "Let us start with the good news. The corroded cable on the Harbour Bridge was found by an inspector doing exactly what inspectors are paid to do. Nobody was hurt. The system worked.",
             "But it worked at the last possible moment, and that should worry everyone who crosses a bridge, sends a child to school or lives below the river in Northgate.",
@@ -39,12 +33,6 @@ ARTICLES = (
         standfirst="The Saltmarsh library's tool shelf is a small idea with a big lesson: the things we use once a year should belong to all of us.",
         authors=("imogen-vale",),
         tags=("libraries", "Bellhaven", "housing"),
-        photo=Photo(
-            scene="interior",
-            alt="Shelves and a reading table in a bright room",
-            caption="The tool shelf at the rebuilt Saltmarsh library.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
-        ),
         body=(
             "The average power drill, the old joke goes, is used for thirteen minutes in its whole life. I have no idea whether that is true, but I know that mine has spent most of the last five years in a box.",
             "Which is why the rebuilt Saltmarsh library's shelf of tools to borrow is the best idea I have seen from this city in a long time.",
@@ -64,12 +52,6 @@ ARTICLES = (
         standfirst="The people who clean offices, bake bread and look after patients at 3 a.m. deserve to get home safely. Six months is not long enough to prove it.",
         authors=("imogen-vale",),
         tags=("transport", "labour", "Bellhaven"),
-        photo=Photo(
-            scene="night_city",
-            alt="The city at night with lit windows and dark streets",
-            caption="The night bus trial begins next month.",
-            credit="Photo: Newsdesk/ Ben Adair",
-        ),
         body=(
             "There is a version of Bellhaven that most of us never see. It starts after midnight, when the last pub closes, and it is run by nurses, bakers, cleaners, security guards and crane drivers.",
             "Until now, those people have had a choice between an expensive taxi, a long walk or a car they may not be able to afford. The city's six-month night bus trial is the first time anyone has offered them a fourth option.",
@@ -88,12 +70,6 @@ ARTICLES = (
         standfirst="Most council meetings are long and dull. That is exactly why someone independent should be sitting in the public seats.",
         authors=("tomas-brennan",),
         tags=("local government", "Bellhaven"),
-        photo=Photo(
-            scene="interior",
-            alt="An empty meeting room with chairs and a long table",
-            caption="The council chamber holds 120 people. On most evenings, a dozen attend.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
-        ),
         body=(
             "I have attended about 600 council meetings. I would estimate that 550 of them were boring. In the other fifty, something happened that the people of Bellhaven had a right to know about.",
             "The trouble is that you never know in advance which fifty it will be. A budget line about pump maintenance looks like nothing, until the water comes up Millrace Lane.",
@@ -113,10 +89,9 @@ ARTICLES = (
         authors=("ruth-okonkwo",),
         tags=("research", "oceans", "climate"),
         photo=Photo(
-            scene="harbour",
-            alt="The bay on a bright morning with the city beyond",
-            caption="The seagrass meadow in Bellhaven Bay has almost quadrupled in five years.",
-            credit="Photo: Tamsin Institute of Marine Science",
+            file="hubble-deep-field.jpg",
+            alt="Thousands of small galaxies, red, white and blue, on the black of deep space",
+            caption="The Hubble eXtreme Deep Field combined ten years of exposures of one small patch of sky. Slow science.",
         ),
         body=(
             "The news that the seagrass meadow in Bellhaven Bay has nearly quadrupled in size is a genuine success, and the volunteers who planted it deserve every bit of praise.",

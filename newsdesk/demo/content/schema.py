@@ -9,13 +9,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, kw_only=True)
 class Photo:
-    """A picture painted by images.py: `scene` picks the painter, `alt` doubles as its title."""
+    """One of the photographs in demo/photos/, named by file; `alt` doubles as its title.
+    The credit comes from photos/manifest.toml, so the content cannot misstate it."""
 
-    scene: str
+    file: str
     alt: str
     caption: str
-    credit: str
-    shape: str = "landscape"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -32,7 +31,7 @@ class Author:
     name: str
     job_title: str
     bio: str
-    photo: Photo
+    photo: Photo | None = None
     x_handle: str = ""
 
 
@@ -88,7 +87,7 @@ class Article:
     kicker: str = "news"
     authors: tuple[str, ...]
     tags: tuple[str, ...]
-    photo: Photo
+    photo: Photo | None = None
     body: tuple[Block, ...]
     hours_ago: float
     updated_after_hours: float | None = None

@@ -20,10 +20,9 @@ ARTICLES = (
         authors=("ruth-okonkwo",),
         tags=("oceans", "climate", "wildlife", "research"),
         photo=Photo(
-            scene="harbour",
-            alt="Calm water in Bellhaven Bay in the early morning",
-            caption="The seagrass meadow lies in shallow water off the southern shore of Bellhaven Bay.",
-            credit="Photo: Tamsin Institute of Marine Science",
+            file="lake-at-dusk.jpg",
+            alt="Still water with a fringe of reeds under a violet evening sky",
+            caption="Calm water over the shallows of Bellhaven Bay, where the seagrass meadow has grown to almost four hectares.",
         ),
         body=(
             "In the summer five years ago, volunteers in wetsuits planted about a hectare of seagrass in Bellhaven Bay, one shoot at a time, from seeds gathered along the coast.",
@@ -35,10 +34,9 @@ ARTICLES = (
             ),
             InBodyPhoto(
                 photo=Photo(
-                    scene="harbour",
-                    alt="The shoreline of the bay at low tide with the city in the distance",
-                    caption="At very low tides the edge of the meadow is visible from the southern shore.",
-                    credit="Photo: Twitter/ @bellhavendivers",
+                    file="dune-grass-sea.jpg",
+                    alt="Tall dune grass blowing on a bank above a blue sea",
+                    caption="Dune grass on the southern shore. The meadow lies in the shallow water just beyond.",
                 ),
             ),
             "Divers counted juvenile fish, crabs and, for the first time, a seahorse within the meadow. Seagrass also stores carbon in the seabed, though the researchers said it was too early to measure how much.",
@@ -56,10 +54,9 @@ ARTICLES = (
         authors=("ruth-okonkwo",),
         tags=("space", "research", "Bellhaven"),
         photo=Photo(
-            scene="night_sky",
-            alt="Stars over the silhouette of hills on a clear night",
-            caption="Hollin Hill, north of the city, is one of the darkest spots within an hour of Bellhaven.",
-            credit="Photo: Hollin Hill Observatory",
+            file="sunset-stone-marker.jpg",
+            alt="The sun setting over layered hills behind a round stone marker on a summit",
+            caption="Sunset from Hollin Hill. The comet should appear low in the west once the sky is fully dark.",
         ),
         body=(
             "A comet discovered in the spring is approaching its closest point to the Sun and should be visible to the naked eye, just, from dark places next week.",
@@ -93,10 +90,9 @@ ARTICLES = (
         authors=("ruth-okonkwo",),
         tags=("wildlife", "Bellhaven", "research"),
         photo=Photo(
-            scene="city",
-            alt="Rooftops of the city centre on a bright day",
-            caption="The study covered 24 green roofs, from a school to a car park.",
-            credit="Photo: Bellhaven University",
+            file="moss-close-up.jpg",
+            alt="A dense carpet of star-shaped moss seen from above",
+            caption="Moss on one of the 24 green roofs in the study. Roofs with a mix of wild flowers drew the most bees.",
         ),
         body=(
             "Green roofs, the planted rooftops that have spread across Bellhaven since the city began requiring them on new buildings, are providing a home for a surprising variety of wild bees.",
@@ -119,13 +115,6 @@ ARTICLES = (
         standfirst="Ingrid Havel has spent 25 years listening to the mountains of the northern islands. We asked her what a volcano sounds like before it wakes.",
         authors=("ruth-okonkwo",),
         tags=("research", "oceans"),
-        photo=Photo(
-            scene="headshot",
-            shape="portrait",
-            alt="Portrait of Ingrid Havel",
-            caption="Ingrid Havel runs the volcano monitoring network of the northern islands.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
-        ),
         body=(
             "Ingrid Havel leads a team that watches over eleven volcanoes on the islands north of Kaldmark, using seismometers, gas sensors and satellites. Most of them have not erupted in living memory.",
             "Havel grew up on one of the islands and remembers the small eruption of 1987, which covered her school playground in ash. “We had a week off. I thought it was the best thing that had ever happened,” she said.",
@@ -154,12 +143,6 @@ ARTICLES = (
         standfirst="A disused cable on the seabed, fitted with modern sensors at the shore, is picking up whales, storms and earthquakes hundreds of kilometres away.",
         authors=("ruth-okonkwo",),
         tags=("oceans", "technology", "research"),
-        photo=Photo(
-            scene="harbour",
-            alt="The open sea beyond the harbour under a grey sky",
-            caption="The cable runs 180 kilometres out from the shore at Gull Point.",
-            credit="Photo: Tamsin Institute of Marine Science",
-        ),
         body=(
             "The cable that runs from Gull Point into the deep ocean carried telegrams for much of the last century, and was abandoned when satellites took over. It has a new job.",
             "Researchers at the Tamsin Institute have connected a laser instrument to the fibre inside the cable at the shore. Tiny vibrations along its length change the way light travels through it, turning the whole cable into a line of thousands of listening points.",
@@ -191,10 +174,9 @@ ARTICLES = (
         authors=("ruth-okonkwo", "daniel-achterberg"),
         tags=("food", "agriculture", "research"),
         photo=Photo(
-            scene="farmland",
-            alt="A field of ripening grain in late summer light",
-            caption="Trial plots of the old varieties will be sown next spring.",
-            credit="Photo: Bellhaven University",
+            file="dandelion-seed-heads.jpg",
+            alt="Dandelion seed heads in a meadow, lit from behind by a low sun",
+            caption="Most of the seeds found in the basement sprouted at the first attempt, after sixty years in glass jars.",
         ),
         body=(
             "During a clear-out of a basement storeroom at Bellhaven University, technicians found 340 glass jars of seeds, carefully labelled in the 1960s and then forgotten.",

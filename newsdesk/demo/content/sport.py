@@ -17,12 +17,6 @@ ARTICLES = (
         standfirst="Drums, scarves and a lot of patience 🥁⚽ The Mariners' fans waited 89 minutes for this one, and it was worth it 🎉",
         authors=("jo-calloway",),
         tags=("football", "Bellhaven"),
-        photo=Photo(
-            scene="pitch",
-            alt="Players on a floodlit football pitch in front of a full stand",
-            caption="The Mariners in action at the Quayside Ground on Saturday.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
-        ),
         body=(
             "Bellhaven Mariners are one match from the cup final after Theo Adeyemi rose above the Dunmere defence to head in a corner in the 89th minute at a rain-soaked Quayside Ground.",
             "For most of the afternoon it looked like a replay. Dunmere defended deep and well, and the Mariners' best chance of the first half was a shot from distance that struck the crossbar.",
@@ -49,10 +43,9 @@ ARTICLES = (
         authors=("jo-calloway",),
         tags=("rowing", "amateur sport", "Bellhaven"),
         photo=Photo(
-            scene="hills",
-            alt="Early morning mist over the river valley and low hills",
-            caption="Crews train on the Tamsin from first light, six days a week.",
-            credit="Photo: Tamsin Rowing Club",
+            file="misty-lake-dawn.jpg",
+            alt="Blue mist over flat water before dawn, with the dark shapes of trees on the far side",
+            caption="The Tamsin before dawn. The crew trains on the water six mornings a week, before work.",
         ),
         body=(
             "The women's first eight of Tamsin Rowing Club set a new record on the river's classic head course on Sunday, finishing in 13 minutes 52 seconds.",
@@ -74,12 +67,6 @@ ARTICLES = (
         standfirst="The city's steepest cobbled street hosted its annual hill climb on Saturday. The fastest rider took 3 minutes 4 seconds. The slowest walked, and was cheered just as loudly.",
         authors=("jo-calloway", "ana-ruiz"),
         tags=("cycling", "amateur sport", "Bellhaven"),
-        photo=Photo(
-            scene="city",
-            alt="Steep street lined with tall buildings in the afternoon",
-            caption="Spectators lined the whole of Cobble Hill for the climb.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
-        ),
         body=(
             "Cobble Hill is 1.2 kilometres long, paved with stones laid in the 18th century and, at its steepest, rises one metre for every seven. On Saturday, 400 cyclists rode up it as fast as they could.",
             "The fastest was Lucía Ferreira, a 23-year-old courier, in 3 minutes 4 seconds. The oldest finisher was 81.",
@@ -111,11 +98,9 @@ ARTICLES = (
         authors=("jo-calloway",),
         tags=("running", "amateur sport", "health"),
         photo=Photo(
-            scene="headshot",
-            shape="portrait",
-            alt="Portrait of Hana Osei",
-            caption="Hana Osei works on the children's ward at Bellhaven General Hospital.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
+            file="forest-path.jpg",
+            alt="A narrow path through a dark spruce forest",
+            caption="On days off, Hana Osei swaps her commute for the forest paths above Saltmarsh.",
         ),
         body=(
             "Hana Osei did not have time for a training plan, so she made one out of her commute. Twice a day, four days a week, she runs the eight kilometres between her flat in Millbrook and the General Hospital.",
@@ -144,12 +129,6 @@ ARTICLES = (
         standfirst="In Northgate's under-12 league, the scoreboard shows passes that lead to a basket, not points. Coaches say the children play better for it.",
         authors=("jo-calloway",),
         tags=("amateur sport", "education", "Bellhaven"),
-        photo=Photo(
-            scene="interior",
-            alt="A sports hall with high windows and a polished floor",
-            caption="The Northgate league plays on Saturday mornings in the community sports hall.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
-        ),
         body=(
             "At the Northgate community sports hall on Saturday mornings, the scoreboard does not show points. It shows assists: passes that lead directly to a basket.",
             "The rule was introduced three years ago by volunteer coaches who were tired of watching the tallest child in each team take every shot.",

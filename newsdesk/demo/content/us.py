@@ -1,7 +1,6 @@
 from .schema import (
     Article,
     BulletList,
-    InBodyPhoto,
     Photo,
     PullQuote,
     Quote,
@@ -20,10 +19,9 @@ ARTICLES = (
         authors=("marcus-feld",),
         tags=("health", "local government"),
         photo=Photo(
-            scene="hills",
-            alt="Wooded hills above the river valley around Calder Falls",
-            caption="The nearest other emergency room is 70 miles from Calder Falls by road.",
-            credit="Photo: Newsdesk/ Marcus Feld",
+            file="autumn-valley-hills.jpg",
+            alt="Autumn woods and a green meadow below a long limestone ridge",
+            caption="The hills around Calder Falls. The nearest other emergency room is 70 miles away by road.",
         ),
         body=(
             "For two years, a broken arm in Calder Falls meant a 70-mile drive along a winding river road. On Monday morning, the emergency room at Calder Valley Community Hospital opened its doors again.",
@@ -47,12 +45,6 @@ ARTICLES = (
         standfirst="Tired of waiting for a provider, residents of Juniper Flats formed a cooperative, borrowed a trencher and laid 140 miles of fibre themselves.",
         authors=("marcus-feld", "daniel-achterberg"),
         tags=("technology", "economy", "agriculture"),
-        photo=Photo(
-            scene="farmland",
-            alt="Rows of crops running towards a lone tree and distant hills",
-            caption="Fibre now runs along the edge of most fields around Juniper Flats.",
-            credit="Photo: Instagram/ @juniperflatsfarm",
-        ),
         body=(
             "Five years ago, the fastest internet connection in Juniper Flats was at the public library, and it slowed to a crawl when school let out. Today, almost every farmhouse within twelve miles of the grain elevator has a fibre line.",
             "The town did not wait for a large provider. Instead, about 600 households formed the Juniper Flats Broadband Cooperative, each paying a 100-dollar membership fee, and took out a loan from a rural development bank.",
@@ -82,12 +74,6 @@ ARTICLES = (
         standfirst="Redwillow County offers families a mileage allowance while it trains new drivers. Some parents say it is the only reason their children get to school on time.",
         authors=("marcus-feld",),
         tags=("education", "labour", "transport"),
-        photo=Photo(
-            scene="farmland",
-            alt="A country road between fields on an overcast morning",
-            caption="Some families in Redwillow County live more than 20 miles from their children's school.",
-            credit="Photo: Newsdesk/ Marcus Feld",
-        ),
         body=(
             "Redwillow County Schools began the year with 31 bus routes and 22 drivers. Rather than cancel routes outright, the district is paying parents 40 cents a mile to drive their own children and, if they wish, their neighbours'.",
             "About 180 families have signed up. The district said the allowance costs less than running half-empty buses on combined routes that take up to two hours each way.",
@@ -108,12 +94,6 @@ ARTICLES = (
         standfirst="Nearly three in four voters backed a levy to strengthen the river wall that protects the town, two years after the water came within a foot of the top.",
         authors=("marcus-feld",),
         tags=("water", "climate", "local government"),
-        photo=Photo(
-            scene="hills",
-            alt="A broad river valley with low hills under a pale sky",
-            caption="The river at Marrowby rose to within a foot of the top of the levee two springs ago.",
-            credit="Photo: Twitter/ @marrowbyriver",
-        ),
         body=(
             "Voters in the river town of Marrowby have approved a ten-year property levy to raise and strengthen the earth levee that has protected the town since 1938.",
             "The measure passed with 73 per cent of the vote on a turnout of 61 per cent, unusually high for a local ballot. It will add about 14 dollars a month to the bill for a typical home.",
@@ -139,12 +119,6 @@ ARTICLES = (
         standfirst="Sirens sounded at 9 a.m. on Saturday. Within 40 minutes, most of the town's 2,300 residents had driven to the fairground, as planned.",
         authors=("marcus-feld", "ana-ruiz"),
         tags=("climate", "local government"),
-        photo=Photo(
-            scene="hills",
-            alt="Dry hills at sunset above a small town",
-            caption="Fire crews say the hills around Ashford Crossing dry out earlier every year.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
-        ),
         body=(
             "At 9 a.m. on Saturday, the sirens in Ashford Crossing sounded three long blasts, and residents did what they had been practising for weeks: grabbed a packed bag, checked on a neighbour and drove to the county fairground.",
             "The drill was the first full-scale evacuation exercise in the town's history. Fire officials timed every street and counted every car.",
@@ -152,15 +126,6 @@ ARTICLES = (
                 quote="Forty minutes is good. Our goal is thirty. We learned that two streets need a second way out, and that people really do go back for the cat.",
                 speaker="Captain Luz Ortega",
                 role="Ashford Crossing Fire District",
-            ),
-            InBodyPhoto(
-                photo=Photo(
-                    scene="market",
-                    alt="Residents gathered under striped awnings at the county fairground",
-                    caption="Residents checked in at the fairground, where volunteers handed out water and maps.",
-                    credit="Photo: Newsdesk/ Ana Ruiz",
-                ),
-                size="wide",
             ),
             "Volunteers with radios stood at every junction to direct traffic, and the school district lent six buses for residents without cars. About 90 people used them.",
             "The fire district plans to repeat the exercise every spring and has asked the county to fund a second road out of the Pine Ridge neighbourhood.",
@@ -175,13 +140,6 @@ ARTICLES = (
         standfirst="Dolores Hammond has driven more than three million miles. She talked to us at a truck stop about loneliness, coffee and the drivers who come next.",
         authors=("marcus-feld",),
         tags=("transport", "labour"),
-        photo=Photo(
-            scene="headshot",
-            shape="portrait",
-            alt="Portrait of Dolores Hammond against a plain backdrop",
-            caption="Dolores Hammond started driving trucks at 24, after a summer job at a freight yard.",
-            credit="Photo: Newsdesk/ Marcus Feld",
-        ),
         body=(
             "Dolores Hammond, known on the radio as Dee, has hauled everything from frozen peas to wind-turbine blades. She is 54, drives about 2,500 miles a week and plans to retire, she says, “when the truck stops wanting me”.",
             "Hammond grew up on a cattle ranch and could drive a tractor before she could ride a bicycle. She took a summer job at a freight yard at 24 and never went back to the office job she had been offered.",

@@ -1,7 +1,6 @@
 from .schema import (
     Article,
     BulletList,
-    InBodyPhoto,
     Photo,
     PullQuote,
     Quote,
@@ -20,10 +19,9 @@ ARTICLES = (
         authors=("samira-nasser",),
         tags=("transport", "oceans"),
         photo=Photo(
-            scene="harbour",
-            alt="The harbour at Port Oriel with cranes on the quay and calm water",
-            caption="The new ferry will sail from Port Oriel twice a day, all year.",
-            credit="Photo: Newsdesk/ Samira Nasser",
+            file="lakeside-jetty.jpg",
+            alt="The weathered boards of a jetty beside calm water in low evening sun",
+            caption="The old jetty at Port Oriel, where the small winter boat often stayed tied up when the wind rose.",
         ),
         body=(
             "For the 4,000 people who live on the outer Sennet Islands, winter has long meant isolation. The summer ferry stopped in October, and the small winter boat often stayed in port when the wind rose.",
@@ -48,10 +46,9 @@ ARTICLES = (
         authors=("samira-nasser", "ruth-okonkwo"),
         tags=("climate", "education", "research"),
         photo=Photo(
-            scene="hills",
-            alt="Layered mountain ridges fading into haze above a valley",
-            caption="The valley below the Hvitbrae glacier, where the school has kept records since 2003.",
-            credit="Photo: University of Dunmere",
+            file="mountain-path-snow.jpg",
+            alt="A trodden path across high pasture towards rocky peaks streaked with snow",
+            caption="The path from Brekkedal towards the Hvitbrae glacier, which pupils climb every September.",
         ),
         body=(
             "Every year in the second week of September, the pupils of Brekkedal school climb for two hours to the snout of the Hvitbrae glacier and measure how far it has retreated since the year before.",
@@ -60,14 +57,6 @@ ARTICLES = (
                 quote="Their data is as good as ours. Better, in some ways, because they have never missed a year. When we publish, the school is listed as a co-author.",
                 speaker="Eirik Salvesen",
                 role="glaciologist at the University of Dunmere",
-            ),
-            InBodyPhoto(
-                photo=Photo(
-                    scene="hills",
-                    alt="Mountain slopes above the tree line on a clear day",
-                    caption="The marker stones placed by pupils in earlier years now sit far below the ice.",
-                    credit="Photo: University of Dunmere",
-                ),
             ),
             "Each class places a painted stone where the ice ends. The oldest stones, from the first years of the project, now sit nearly a kilometre down the valley.",
             "The project's founder, a retired geography teacher, said she had not expected the children's numbers to become so important. “We did it to get them outside,” she said.",
@@ -83,10 +72,9 @@ ARTICLES = (
         authors=("samira-nasser",),
         tags=("water", "trade", "climate"),
         photo=Photo(
-            scene="farmland",
-            alt="Irrigated fields stretching towards low hills in late summer",
-            caption="Farms along the lower Orsa depend on the river for irrigation in July and August.",
-            credit="Photo: Newsdesk/ Samira Nasser",
+            file="forest-stream.jpg",
+            alt="A stream tumbling over pale limestone boulders in a wood",
+            caption="The Orsa begins as mountain streams in upper Astrava, where new dams are planned.",
         ),
         body=(
             "The agreement signed in Vask on Friday ends a dispute that has soured relations between Astrava and Veloria for most of a decade. Both governments called it historic. The text is more modest.",
@@ -121,12 +109,6 @@ ARTICLES = (
         standfirst="Sleeper carriages, a dining car and an arrival at 7 a.m.: the overnight service was cancelled as uneconomic. Its operators think travellers have changed their minds.",
         authors=("samira-nasser",),
         tags=("transport", "energy"),
-        photo=Photo(
-            scene="night_city",
-            alt="The lights of Dunmere at night seen from the railway bridge",
-            caption="The first train left Dunmere Central at 21:40 on Sunday.",
-            credit="Photo: Twitter/ @railwatcher_dm",
-        ),
         body=(
             "The first overnight train between Dunmere and Vask in fourteen years pulled out of Dunmere Central on Sunday evening, full.",
             "The service was cancelled in the last decade, when cheap flights halved its passengers. It returns three nights a week, with refurbished sleeper carriages and a dining car serving regional dishes from both countries.",
@@ -149,10 +131,9 @@ ARTICLES = (
         authors=("samira-nasser",),
         tags=("books", "arts"),
         photo=Photo(
-            scene="harbour",
-            alt="The old harbour of Marsa Nour at sunset",
-            caption="The harbour square in Marsa Nour, where the festival's open-air stage stands.",
-            credit="Photo: Newsdesk/ Samira Nasser",
+            file="rowing-boats-sunset.jpg",
+            alt="Wooden rowing boats pulled up on a shingle shore under a glowing sunset",
+            caption="Boats drawn up by the harbour square in Marsa Nour, where the readings begin at sunset.",
         ),
         body=(
             "قالت المنظِّمة ليلى حداد إن الفكرة بسيطة: أن يستمع الناس إلى الشعر في الهواء الطلق، مجاناً، وبلغات عديدة. وأضافت أن أكثر من أربعين شاعراً سيشاركون هذا العام، من بينهم طلاب من مدارس المدينة.",
@@ -175,10 +156,9 @@ ARTICLES = (
         authors=("samira-nasser", "ana-ruiz"),
         tags=("food", "trade", "arts"),
         photo=Photo(
-            scene="market",
-            alt="Market stalls under striped awnings crowded with shoppers",
-            caption="Opening day at the restored market hall in Vask.",
-            credit="Photo: Newsdesk/ Ana Ruiz",
+            file="fig-in-red-bowl.jpg",
+            alt="Half a ripe fig in a glossy red bowl on grey concrete",
+            caption="Figs from the valley orchards on a fruit stall in the restored market hall.",
         ),
         body=(
             "The covered market in the old town of Vask, built in the 1880s and closed in a poor state four years ago, reopened on Saturday with 64 stalls and a queue at the bakers before dawn.",

@@ -20,8 +20,8 @@ def test_a_failed_load_leaves_nothing_behind(monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    # Sections, authors with their photos and draft stories exist by the time stories are filled in.
-    monkeypatch.setattr(loader, "fill_in", fail)
+    # Sections, authors, stories and their photos all exist by the time stories are backdated.
+    monkeypatch.setattr(loader, "backdate", fail)
     with pytest.raises(RuntimeError, match="disk full"):
         loader.load()
 
