@@ -182,10 +182,12 @@ class HomePage(InTimePagesMixin, KeptRestrictionsMixin, Page):
         shown.update(story.pk for story in top)
         top += stories.exclude(pk__in=shown)[: max(self.TOP_STORIES - len(top), 0)]
         shown.update(story.pk for story in top)
+        blocks = self.section_blocks(shown)
+        shown.update(story.pk for block in blocks for story in block.stories)
         context.update(
             lead_story=lead,
             top_stories=top,
-            section_blocks=self.section_blocks(shown),
+            section_blocks=blocks,
             latest_stories=stories.exclude(pk__in=shown)[: self.LATEST_STORIES],
         )
         return context
