@@ -123,6 +123,8 @@ def test_every_page_type_is_screenshot_and_its_photos_fit_their_boxes(site, page
         path=SHOTS_DIR / f"{name.replace(' ', '-')}-{viewport['width']}.png", full_page=True
     )
 
+    text = page.locator("body").inner_text()
+    assert "{#" not in text and "{%" not in text, "template syntax shown to readers"
     photos = page.evaluate(PHOTO_FILES)
     assert photos, f"{name} shows no photo with a srcset"
     oversized = [

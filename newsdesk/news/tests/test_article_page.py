@@ -104,6 +104,7 @@ class TestArticlePage:
         # Once: the label leads to the section, in place of a trail naming it again.
         assert f'class="kicker kicker--opinion"><a href="{opinion.url}">Opinion</a></p>' in html
         assert 'aria-label="Breadcrumb"' not in html
+        assert "{#" not in html  # a comment in the template, not shown
         assert "article--opinion" in html
 
     def test_news_story_is_not_labelled_opinion(self, client, us_section):
