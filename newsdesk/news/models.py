@@ -1,11 +1,12 @@
 from collections import defaultdict
 from datetime import timedelta
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber, Substr
+from django.db.models import F, OuterRef, Prefetch, Subquery, Window
+from django.db.models.functions import Length, RowNumber, Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -25,7 +26,6 @@ from newsdesk.core.forms import NewsdeskPageForm
 from newsdesk.core.visibility import (
     InTimePagesMixin,
     ReaderPageQuerySet,
-    is_visible_to_readers,
     only_visible,
 )
 
@@ -81,8 +81,50 @@ class ArticleQuerySet(ReaderPageQuerySet):
             .prefetch_related("lead_image__renditions")
             # A teaser marks a live blog that is still running (live.LiveBlogPage's row).
             .annotate(live_blog_state=F("liveblogpage__state"))
+            # A news story's kicker names its section: the page it is filed under.
+            .annotate(section_title=Subquery(parent_titles.values("title")[:1]))
+            # An opinion piece's teaser shows its writer's face.
+            .prefetch_related(
+                Prefetch(
+                    "bylines",
+                    queryset=ArticleByline.objects.select_related("author__photo"),
+                ),
+                "bylines__author__photo__renditions",
+            )
             .order_by("-first_published_at", "-pk")
         )
+
+    def in_order(self, pks):
+        """These stories, if listed, in the order given."""
+        found = self.in_bulk(pks)
+        return [found[pk] for pk in pks if pk in found]
+
+
+parent_titles = Page.objects.filter(
+    path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+)
+
+
+class SectionBlock(NamedTuple):
+    """A section's stories on the front page, and how they are laid out: "opinion" (every
+    story a column, shown by its writer), "lead" (a full block led by a story with a photo:
+    it large, the others smaller beside it), "row" (fewer stories, side by side) or "list"
+    (headlines, when most stories have no photo)."""
+
+    section: "SectionPage"
+    stories: list
+    layout: str
+
+    @classmethod
+    def of(cls, section, stories):
+        if all(story.is_opinion for story in stories):
+            return cls(section, stories, "opinion")
+        with_photos = sum(1 for story in stories if story.lead_image_id)
+        if with_photos * 2 < len(stories):
+            return cls(section, stories, "list")
+        if len(stories) == HomePage.SECTION_STORIES and stories[0].lead_image_id:
+            return cls(section, stories, "lead")
+        return cls(section, stories, "row")
 
 
 def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
@@ -125,29 +167,35 @@ class HomePage(InTimePagesMixin, KeptRestrictionsMixin, Page):
     base_form_class = NewsdeskPageForm
 
     TOP_STORIES = 4
-    SECTION_STORIES = 4
+    SECTION_STORIES = 5  # a lead block: one large, four beside it
     LATEST_STORIES = 10
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         stories = ArticlePage.objects.descendant_of(self).for_listing()
-        lead = self.lead_story if is_visible_to_readers(self.lead_story) else stories.first()
+        pinned = self.lead_story_id and ArticlePage.objects.for_listing().in_order(
+            [self.lead_story_id]
+        )
+        lead = pinned[0] if pinned else stories.first()
         shown = {lead.pk} if lead else set()
         top = self.pinned_top_stories(exclude=shown)
         shown.update(story.pk for story in top)
         top += stories.exclude(pk__in=shown)[: max(self.TOP_STORIES - len(top), 0)]
         shown.update(story.pk for story in top)
+        blocks = self.section_blocks(shown)
+        shown.update(story.pk for block in blocks for story in block.stories)
         context.update(
             lead_story=lead,
             top_stories=top,
-            section_blocks=self.section_blocks(shown),
+            section_blocks=blocks,
             latest_stories=stories.exclude(pk__in=shown)[: self.LATEST_STORIES],
         )
         return context
 
     def pinned_top_stories(self, exclude):
-        links = self.top_story_links.select_related("story", "story__lead_image")
-        return only_visible(link.story for link in links if link.story.pk not in exclude)
+        pks = list(self.top_story_links.values_list("story_id", flat=True))
+        listed = ArticlePage.objects.for_listing().in_order(pks)
+        return [story for story in listed if story.pk not in exclude]
 
     def section_blocks(self, shown):
         """The newest stories of each section in the menu, in one query for them all: each
@@ -175,7 +223,9 @@ class HomePage(InTimePagesMixin, KeptRestrictionsMixin, Page):
         for story in stories:
             by_section[story.section_path].append(story)
         return [
-            (section, by_section[section.path]) for section in sections if by_section[section.path]
+            SectionBlock.of(section, by_section[section.path])
+            for section in sections
+            if by_section[section.path]
         ]
 
 
@@ -266,12 +316,20 @@ class ArticlePage(InTimePagesMixin, KeptRestrictionsMixin, Page):
         OPINION = "opinion", "Opinion"
         ANALYSIS = "analysis", "Analysis"
         INTERVIEW = "interview", "Interview"
+        BREAKING = "breaking", "Breaking"
+        EXCLUSIVE = "exclusive", "Exclusive"
+
+    # The kinds of story the admin's "New story" entry offers (desk/stories.py); Breaking
+    # and Exclusive are labels an editor puts on a news story.
+    STORY_KINDS = [Kicker.NEWS, Kicker.OPINION, Kicker.ANALYSIS, Kicker.INTERVIEW]
 
     kicker = models.CharField(
+        "label",
         max_length=20,
         choices=Kicker.choices,
         default=Kicker.NEWS,
-        help_text="The label above the headline. Opinion pieces are marked as such to readers.",
+        help_text="Shown above the headline; a news story shows its section's name instead. "
+        "Opinion pieces are marked as such to readers.",
     )
     standfirst = models.TextField(
         max_length=600, blank=True, help_text="One or two sentences under the headline."
@@ -344,14 +402,27 @@ class ArticlePage(InTimePagesMixin, KeptRestrictionsMixin, Page):
     subpage_types = []
     template = "pages/article_page.html"
     base_form_class = ArticlePageForm
-    # The kinds of story the admin's "New story" entry offers (desk/stories.py).
-    story_presets = [(kicker.label, {"kicker": kicker.value}) for kicker in Kicker]
+    story_presets = [(kind.label, {"kicker": kind.value}) for kind in STORY_KINDS]
 
     RELATED_STORIES = 4
 
     @property
     def is_opinion(self):
         return self.kicker == self.Kicker.OPINION
+
+    @property
+    def has_label(self):
+        """An editorial label, not plain news (a draft saved without one is news too)."""
+        return bool(self.kicker) and self.kicker != self.Kicker.NEWS
+
+    @property
+    def label(self):
+        """What the kicker says: the editorial label, or for a news story its section."""
+        if self.has_label:
+            return self.get_kicker_display()
+        if hasattr(self, "section_title"):  # ArticlePage.objects.for_listing() adds it
+            return self.section_title or ""
+        return self.section.title if self.section else ""
 
     @property
     def caption(self):

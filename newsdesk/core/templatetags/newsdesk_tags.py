@@ -3,6 +3,7 @@ from urllib.parse import quote, urlencode
 
 from django import template
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from wagtail.models import Page, Site
 
 from newsdesk.core.models import NewsroomSettings
@@ -75,3 +76,38 @@ def html_datetime(value):
     if isinstance(value, date):
         return value.isoformat()
     return ""
+
+
+# How each place on a page writes a moment: (today, another day this year, another year),
+# in Django's date format. The newsroom's day: TIME_ZONE, as the datetime attribute says.
+TIME_STYLES = {
+    "teaser": ("H:i", "j M", "j M Y"),
+    "published": ("H:i T", "j F Y", "j F Y"),
+    "updated": ("H:i T", "j F Y, H:i T", "j F Y, H:i T"),
+    "entry": ("H:i", "H:i, j M", "H:i, j M Y"),
+}
+
+
+@register.inclusion_tag("components/time.html")
+def reader_time(moment, style="teaser"):
+    """A moment as readers see it: the time alone on the day it happened, else the date.
+
+    The page may be read from a cache the next day, so today's clock time carries the
+    date as well (data-day), which newsdesk.js shows once the day is over; teasers
+    (data-ago) say "2 hours ago" there while the story is fresh."""
+    if not isinstance(moment, datetime):
+        return {"moment": None}
+    today_format, day_format, year_format = TIME_STYLES[style]
+    local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
+    now = timezone.localtime()
+    shown = {"moment": moment}
+    if style == "entry":  # a live blog's entries name the day in full on hover
+        shown["title"] = format_date(local, "j F Y, H:i T")
+    if local.date() == now.date():
+        return shown | {
+            "text": format_date(local, today_format),
+            "day": format_date(local, day_format),
+            "ago": style == "teaser",
+        }
+    other_day = day_format if local.year == now.year else year_format
+    return shown | {"text": format_date(local, other_day)}

@@ -14,6 +14,7 @@ ARTICLES = (
     Article(
         slug="port-container-volumes-record",
         section=SECTION,
+        kicker="exclusive",
         headline="Port of Bellhaven handles record container traffic as new cranes come online",
         standfirst="The terminal moved 412,000 containers in the last quarter, up 9 per cent on a year ago. The bridge closure is now its biggest worry.",
         authors=("daniel-achterberg",),

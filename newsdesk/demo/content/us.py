@@ -14,6 +14,7 @@ ARTICLES = (
     Article(
         slug="calder-falls-hospital-reopens",
         section=SECTION,
+        kicker="breaking",
         headline="Calder Falls gets its emergency room back, with a smaller staff and a new plan for nights",
         standfirst="The valley's only hospital closed its ER two years ago. It reopens this week, backed by doctors on video link after midnight.",
         authors=("marcus-feld",),

@@ -118,9 +118,9 @@ def test_section_teasers_mark_a_running_live_blog_and_not_an_ended_one(client, n
 
     html = client.get(news.url).content.decode()
 
-    def kicker_before(title):
-        teaser = html[: html.index(title)]
-        return teaser[teaser.rindex('<p class="kicker') :]
+    def teaser_of(title):
+        start = html.rindex('<article class="teaser', 0, html.index(title))
+        return html[start : html.index("</article>", start)]
 
-    assert "kicker--live" in kicker_before(blog.title)
-    assert "kicker--live" not in kicker_before("Flood warnings: as it happened")
+    assert "kicker--live" in teaser_of(blog.title)
+    assert "kicker--live" not in teaser_of("Flood warnings: as it happened")

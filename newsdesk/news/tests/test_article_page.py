@@ -65,7 +65,7 @@ class TestArticlePage:
     def test_published_date_is_human_and_machine_readable(self, client, us_section):
         published = datetime(2021, 6, 28, 9, 30, tzinfo=UTC)
         html = render(client, ArticleFactory(parent=us_section, published_at=published))
-        assert '<time datetime="2021-06-28T09:30:00+00:00">Published 28 June 2021</time>' in html
+        assert 'Published <time datetime="2021-06-28T09:30:00+00:00">28 June 2021</time>' in html
         assert "Updated" not in html
 
     def test_a_later_republish_shows_the_updated_time(self, client, us_section):
@@ -101,7 +101,10 @@ class TestArticlePage:
 
     def test_opinion_is_labelled_as_such(self, client, opinion):
         html = render(client, ArticleFactory(parent=opinion, kicker=ArticlePage.Kicker.OPINION))
-        assert 'class="kicker kicker--opinion">Opinion</p>' in html
+        # Once: the label leads to the section, in place of a trail naming it again.
+        assert f'class="kicker kicker--opinion"><a href="{opinion.url}">Opinion</a></p>' in html
+        assert 'aria-label="Breadcrumb"' not in html
+        assert "{#" not in html  # a comment in the template, not shown
         assert "article--opinion" in html
 
     def test_news_story_is_not_labelled_opinion(self, client, us_section):

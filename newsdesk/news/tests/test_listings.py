@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from newsdesk.live.tests.factories import LiveBlogFactory
 from newsdesk.news.models import ARTICLES_PER_PAGE, HomePage
 
 from .factories import ArticleFactory, AuthorFactory, SectionFactory
@@ -69,7 +70,7 @@ class TestFrontPage:
             ArticleFactory(parent=news, lead_image=None, published_at=days_ago(day))
         column = ArticleFactory(parent=opinion, lead_image=None, published_at=days_ago(30))
         context = client.get("/").context
-        sections = dict(context["section_blocks"])
+        sections = {block.section: block.stories for block in context["section_blocks"]}
         assert [s.title for s in sections] == ["News", "Opinion"]
         assert sections[opinion] == [column]
         shown = {context["lead_story"], *context["top_stories"]}
@@ -85,9 +86,52 @@ class TestFrontPage:
             ArticleFactory(parent=parent, lead_image=None, published_at=days_ago(10 + day))
             for day, parent in enumerate([us_section, news, us_section, news, news, us_section])
         ]
-        sections = dict(client.get("/").context["section_blocks"])
+        blocks = client.get("/").context["section_blocks"]
+        sections = {block.section: block.stories for block in blocks}
         assert sections[news] == older[: HomePage.SECTION_STORIES]  # newest first
         assert us_section not in sections  # a subsection's stories are its section's
+
+    def test_a_section_block_is_laid_out_by_what_it_holds(self, client, news, opinion):
+        business = SectionFactory(title="Business", slug="business")
+        culture = SectionFactory(title="Culture", slug="culture")
+        for day in range(5):  # the lead and top stories, from a section not in the menu
+            ArticleFactory(parent=SectionFactory(show_in_menus=False), published_at=days_ago(day))
+        for day in range(5):
+            ArticleFactory(parent=news, published_at=days_ago(10 + day))
+        for day in range(3):
+            ArticleFactory(parent=business, published_at=days_ago(10 + day))
+            ArticleFactory(parent=culture, lead_image=None, published_at=days_ago(10 + day))
+            ArticleFactory(parent=opinion, kicker="opinion", published_at=days_ago(10 + day))
+        response = client.get("/")
+        layouts = {b.section.title: b.layout for b in response.context["section_blocks"]}
+        assert layouts == {
+            "News": "lead",
+            "Business": "row",
+            "Culture": "list",
+            "Opinion": "opinion",
+        }
+        html = response.content.decode()
+        news_block = html[html.index("front-section--lead") : html.index("front-section--row")]
+        assert news_block.count("teaser--feature") == 1
+        assert news_block.count("teaser--standard") == 4
+        assert "teaser--column" in html[html.index("front-section--opinion") :]
+
+    def test_a_lead_block_needs_a_photo_on_its_first_story(self, client, news):
+        for day in range(5):
+            ArticleFactory(parent=SectionFactory(show_in_menus=False), published_at=days_ago(day))
+        ArticleFactory(parent=news, lead_image=None, published_at=days_ago(10))
+        for day in range(4):
+            ArticleFactory(parent=news, published_at=days_ago(11 + day))
+        (block,) = client.get("/").context["section_blocks"]
+        assert block.layout == "row"
+
+    def test_a_pinned_live_blog_among_the_top_stories_is_marked_live(self, client, news):
+        blog = LiveBlogFactory(parent=news, published_at=days_ago(3))
+        home = HomePage.objects.get()
+        home.top_story_links.create(story=blog)
+        ArticleFactory(parent=news)
+        html = client.get("/").content.decode()
+        assert html.count('class="kicker kicker--live"') == 1
 
     def test_header_lists_the_sections(self, client, news, opinion):
         html = client.get("/").content.decode()

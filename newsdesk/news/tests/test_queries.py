@@ -48,3 +48,17 @@ def test_section_page_queries_do_not_grow_with_its_stories(client, us_section):
     few = count_queries(client, us_section.url)
     ArticleFactory.create_batch(10, parent=us_section)
     assert count_queries(client, us_section.url) == few
+
+
+@pytest.mark.django_db
+def test_front_page_queries_do_not_grow_with_its_stories_and_writers(client, news, opinion):
+    def stories(count):
+        for _ in range(count):
+            ArticleFactory(parent=news)
+            writer = AuthorFactory(photo=PhotoFactory())
+            ArticleFactory(parent=opinion, kicker="opinion", authors=[writer])
+
+    stories(12)  # enough for the lead, top stories, both section blocks and the latest news
+    few = count_queries(client, "/")
+    stories(6)
+    assert count_queries(client, "/") == few
