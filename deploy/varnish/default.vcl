@@ -115,6 +115,11 @@ sub vcl_recv {
 # choice travels in X-Encoding, is hashed, and is given back to the backend in
 # vcl_backend_fetch.
 sub normalise_accept_encoding {
+    # Photos, sound, fonts: compressed already, one object for everyone.
+    if (req.url ~ "(?i)\.(jpe?g|png|gif|webp|avif|ico|mp3|m4a|aac|ogg|mp4|webm|woff2?)(\?|$)") {
+        unset req.http.Accept-Encoding;
+        return;
+    }
     if (req.http.Accept-Encoding ~ "(?i)(^|,)\s*br\s*(;|,|$)"
         && req.http.Accept-Encoding !~ "(?i)(^|,)\s*br\s*;\s*q\s*=\s*0(\.0*)?\s*(,|$)") {
         set req.http.X-Encoding = "br";
