@@ -157,9 +157,9 @@ def run(options, run_dir, database, processes, ports):
 # --- measuring --------------------------------------------------------------------------
 
 
-def get(url, accept_encoding=None):
+def get(url, accept_encoding=None, timeout=10):
     host, path = re.match(r"http://([^/]+)(/.*)", url).groups()
-    connection = http.client.HTTPConnection(host, timeout=10)
+    connection = http.client.HTTPConnection(host, timeout=timeout)
     headers = {"Accept-Encoding": accept_encoding} if accept_encoding else {}
     connection.request("GET", path, headers=headers)
     response = connection.getresponse()
@@ -175,7 +175,7 @@ def wire_bytes(origin, pages):
     for name, path in pages.items():
         sizes[name] = {}
         for coding, accept_encoding in CODINGS.items():
-            get(origin + path, accept_encoding)
+            get(origin + path, accept_encoding, timeout=300)  # may make photo renditions
             status, body, headers = get(origin + path, accept_encoding)
             header_bytes = len(f"HTTP/1.1 {status} OK\r\n\r\n") + sum(
                 len(name) + len(value) + 4 for name, value in headers.items()
