@@ -109,8 +109,8 @@ sub vcl_recv {
 }
 
 # br, gzip or none, in X-Encoding: what the object is kept in. A coding counts as
-# accepted when it is named without q=0 (the app weighs q-values when it answers; x-gzip
-# is gzip). "*" alone gets none. Varnish's own gzip support (http_gzip_support) sets
+# accepted when it is named without q=0 (x-gzip is gzip), brotli first whatever the
+# weights: a client that names a coding decodes it. "*" alone gets none. Varnish's own gzip support (http_gzip_support) sets
 # Accept-Encoding to gzip or removes it after vcl_recv, and asks backends for gzip: so the
 # choice travels in X-Encoding, is hashed, and is given back to the backend in
 # vcl_backend_fetch.
