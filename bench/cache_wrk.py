@@ -133,15 +133,17 @@ def run(options, run_dir, database, processes, ports):
             runs.index((name, urls[name], None)) + 1,
             (f"{name}, {BROWSER_ENCODING}", urls[name], BROWSER_ENCODING),
         )
+    # Before the load: a backend slowed by it fails Varnish's probe, and the pages it
+    # lacks come back 503.
+    pages = json.loads(django_shell(env, READER_PAGES))
     figures = {"rates": {}, "sizes": {}}
+    figures["wire_bytes"] = wire_bytes(f"http://127.0.0.1:{ports['varnish']}", pages)
     for name, url, accept_encoding in runs:
         for _ in range(3):  # warm: a stored copy, connections, caches
             status, body, headers = get(url, accept_encoding)
         figures["sizes"][name] = (status, len(body), headers.get("x-cache", "-"))
         print(f"wrk {name}: {url}", flush=True)
         figures["rates"][name] = wrk(url, accept_encoding)
-    pages = json.loads(django_shell(env, READER_PAGES))
-    figures["wire_bytes"] = wire_bytes(f"http://127.0.0.1:{ports['varnish']}", pages)
     figures["p50_ms"] = sequential_p50(ports["uncached"], article)
     figures["cold_p50_ms"] = sequential_p50(ports["cold"], article)
     figures["queries"] = django_shell(uncached_env, COUNT_QUERIES.format(path=article)).strip()
@@ -169,8 +171,9 @@ def get(url, accept_encoding=None, timeout=10):
 
 
 def wire_bytes(origin, pages):
-    """{page: {coding: (status line and headers + body bytes, Content-Encoding, X-Cache)}},
-    each asked twice so the second is what a reader gets from Varnish's copy."""
+    """{page: {coding: (status line and headers + body bytes, Content-Encoding, X-Cache
+    and the status unless 200 or 404)}}, each asked twice so the second is what a reader
+    gets from Varnish's copy."""
     sizes = {}
     for name, path in pages.items():
         sizes[name] = {}
@@ -180,10 +183,11 @@ def wire_bytes(origin, pages):
             header_bytes = len(f"HTTP/1.1 {status} OK\r\n\r\n") + sum(
                 len(name) + len(value) + 4 for name, value in headers.items()
             )
+            outcome = headers.get("x-cache", "-")
             sizes[name][coding] = (
                 header_bytes + len(body),
                 headers.get("content-encoding", "-"),
-                headers.get("x-cache", "-"),
+                outcome if status in (200, 404) else f"{outcome} {status}",
             )
     return sizes
 
