@@ -133,15 +133,19 @@ def run(options, run_dir, database, processes, ports):
             runs.index((name, urls[name], None)) + 1,
             (f"{name}, {BROWSER_ENCODING}", urls[name], BROWSER_ENCODING),
         )
+    # Before the load: a backend slowed by it fails Varnish's probe, and the pages it
+    # lacks come back 503.
+    pages = json.loads(django_shell(env, READER_PAGES))
+    # Through Varnish only once its probe finds the app healthy (until then, a 503).
+    localprod.wait_for_http(f"{urls['through Varnish']}", timeout=60)
     figures = {"rates": {}, "sizes": {}}
+    figures["wire_bytes"] = wire_bytes(f"http://127.0.0.1:{ports['varnish']}", pages)
     for name, url, accept_encoding in runs:
         for _ in range(3):  # warm: a stored copy, connections, caches
             status, body, headers = get(url, accept_encoding)
         figures["sizes"][name] = (status, len(body), headers.get("x-cache", "-"))
         print(f"wrk {name}: {url}", flush=True)
         figures["rates"][name] = wrk(url, accept_encoding)
-    pages = json.loads(django_shell(env, READER_PAGES))
-    figures["wire_bytes"] = wire_bytes(f"http://127.0.0.1:{ports['varnish']}", pages)
     figures["p50_ms"] = sequential_p50(ports["uncached"], article)
     figures["cold_p50_ms"] = sequential_p50(ports["cold"], article)
     figures["queries"] = django_shell(uncached_env, COUNT_QUERIES.format(path=article)).strip()
@@ -157,9 +161,9 @@ def run(options, run_dir, database, processes, ports):
 # --- measuring --------------------------------------------------------------------------
 
 
-def get(url, accept_encoding=None):
+def get(url, accept_encoding=None, timeout=10):
     host, path = re.match(r"http://([^/]+)(/.*)", url).groups()
-    connection = http.client.HTTPConnection(host, timeout=10)
+    connection = http.client.HTTPConnection(host, timeout=timeout)
     headers = {"Accept-Encoding": accept_encoding} if accept_encoding else {}
     connection.request("GET", path, headers=headers)
     response = connection.getresponse()
@@ -169,21 +173,29 @@ def get(url, accept_encoding=None):
 
 
 def wire_bytes(origin, pages):
-    """{page: {coding: (status line and headers + body bytes, Content-Encoding, X-Cache)}},
-    each asked twice so the second is what a reader gets from Varnish's copy."""
+    """{page: {coding: (status line and headers + body bytes, Content-Encoding, X-Cache
+    and the status unless 200 or 404)}}, each asked twice so the second is what a reader
+    gets from Varnish's copy."""
     sizes = {}
     for name, path in pages.items():
         sizes[name] = {}
         for coding, accept_encoding in CODINGS.items():
-            get(origin + path, accept_encoding)
+            get(origin + path, accept_encoding, timeout=300)  # may make photo renditions
             status, body, headers = get(origin + path, accept_encoding)
+            for _ in range(10):  # Varnish's probe found the busy backend slow: again
+                if status != 503:
+                    break
+                time.sleep(1)
+                get(origin + path, accept_encoding, timeout=300)
+                status, body, headers = get(origin + path, accept_encoding)
             header_bytes = len(f"HTTP/1.1 {status} OK\r\n\r\n") + sum(
                 len(name) + len(value) + 4 for name, value in headers.items()
             )
+            outcome = headers.get("x-cache", "-")
             sizes[name][coding] = (
                 header_bytes + len(body),
                 headers.get("content-encoding", "-"),
-                headers.get("x-cache", "-"),
+                outcome if status in (200, 404) else f"{outcome} {status}",
             )
     return sizes
 

@@ -109,12 +109,17 @@ sub vcl_recv {
 }
 
 # br, gzip or none, in X-Encoding: what the object is kept in. A coding counts as
-# accepted when it is named without q=0 (the app weighs q-values when it answers; x-gzip
-# is gzip). "*" alone gets none. Varnish's own gzip support (http_gzip_support) sets
+# accepted when it is named without q=0 (x-gzip is gzip), brotli first whatever the
+# weights: a client that names a coding decodes it. "*" alone gets none. Varnish's own gzip support (http_gzip_support) sets
 # Accept-Encoding to gzip or removes it after vcl_recv, and asks backends for gzip: so the
 # choice travels in X-Encoding, is hashed, and is given back to the backend in
 # vcl_backend_fetch.
 sub normalise_accept_encoding {
+    # Photos, sound, fonts: compressed already, one object for everyone.
+    if (req.url ~ "(?i)\.(jpe?g|png|gif|webp|avif|ico|mp3|m4a|aac|ogg|mp4|webm|woff2?)(\?|$)") {
+        unset req.http.Accept-Encoding;
+        return;
+    }
     if (req.http.Accept-Encoding ~ "(?i)(^|,)\s*br\s*(;|,|$)"
         && req.http.Accept-Encoding !~ "(?i)(^|,)\s*br\s*;\s*q\s*=\s*0(\.0*)?\s*(,|$)") {
         set req.http.X-Encoding = "br";

@@ -11,7 +11,8 @@ Compressing these pages is safe from BREACH (compression leaking a secret next t
 an attacker makes the page reflect): a stored page is the one copy every anonymous reader
 gets, rendered without a session and with no CSRF token (a render that asks for one sets
 the csrftoken cookie, and a response setting a cookie is never stored: policy.py), so it
-holds no secret to leak. Responses that are not stored are not compressed by the app.
+holds no secret to leak, even where it shows what a reader typed (search results). The
+app compresses no personal response (middleware.py's `personal`).
 """
 
 import hashlib

@@ -7,8 +7,11 @@ import gzip
 import brotli
 import pytest
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.test import Client
+from django.urls import path
 
+from newsdesk import urls as project_urls
 from newsdesk.caching.encodings import choose_coding
 from newsdesk.caching.front_door import PageCacheFrontDoor, WSGIPageCacheFrontDoor
 from newsdesk.caching.representations import representations_of
@@ -250,6 +253,24 @@ def test_signed_in_readers_pages_are_not_compressed(client, page_cache, story):
     assert response.status_code == 200
     assert "Content-Encoding" not in response
     assert b"<html" in response.content
+
+
+def form_with_a_csrf_token(request):
+    return HttpResponse(f"<form><input value='{get_token(request)}'></form>" * 20)
+
+
+urlpatterns = [path("form/", form_with_a_csrf_token), *project_urls.urlpatterns]
+
+
+@pytest.mark.urls(__name__)
+@pytest.mark.parametrize("cache_on", [True, False])
+def test_a_page_holding_a_csrf_token_is_neither_stored_nor_compressed(settings, cache_on):
+    settings.NEWSDESK_CACHE_ENABLED = cache_on
+    response = Client().get("/form/", HTTP_ACCEPT_ENCODING="br, gzip")
+    assert "csrftoken" in response.cookies
+    assert "Content-Encoding" not in response
+    assert "X-Cache" not in response
+    assert "private" in response["Cache-Control"]
 
 
 def test_with_the_page_cache_off_the_page_is_still_sent_compressed(client, story):

@@ -150,6 +150,15 @@ def test_varnish_keeps_one_object_per_coding_with_the_apps_bytes(varnish_in_fron
         headers = fetch_bytes(url, **{"Accept-Encoding": accept_encoding})[1]
         assert headers["X-Cache"] == "MISS"
 
+    # A photo (here, the page saying there is none) is one object whatever is accepted.
+    photo = varnish + "/no-such-photo.webp"
+    outcomes = []
+    for accept_encoding in ("br", "gzip", ""):
+        headers = fetch_bytes(photo, **{"Accept-Encoding": accept_encoding})[1]
+        assert headers["Content-Encoding"] is None
+        outcomes.append(headers["X-Cache"])
+    assert outcomes == ["MISS", "HIT", "HIT"]
+
     stop_app()  # what Varnish holds, it serves in every coding
     for accept_encoding, coding in CLIENTS.items():
         status, headers, body = fetch_bytes(url, **{"Accept-Encoding": accept_encoding})
