@@ -13,12 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from newsdesk.about.views import LATEST_STORIES, words_in
+from newsdesk.about.views import LATEST_STORIES
 from newsdesk.news.tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
 PREVIEW = "/404-preview/"
+HEADING = "We can\N{RIGHT SINGLE QUOTATION MARK}t find that page"
 
 
 def parsed(response):
@@ -42,10 +43,10 @@ def test_answers_404_with_a_search_and_the_latest_stories(client, us_section):
 
     assert response.status_code == 404
     document = parsed(response)
-    assert document.h1.get_text() == "We can’t find that page"
+    assert document.h1.get_text() == HEADING
     (form,) = document.select("main form[role=search]")
     assert form["action"] == reverse("search:search")
-    assert form.select_one("input[name=q]")["value"] == "no such story"
+    assert form.select_one("input[name=q]").get("value") is None
     assert latest_headlines(response) == [
         f"Story {hours} hours old" for hours in range(LATEST_STORIES)
     ]
@@ -78,26 +79,13 @@ def test_a_site_without_stories_still_has_the_search(client):
 
 
 @pytest.mark.parametrize(
-    "path, words",
-    [
-        ("/news/sea-wall-vote/", ["sea", "wall", "vote"]),
-        ("/news/sea_wall.html", ["sea", "wall", "html"]),
-        ("/2026/12/02/", []),
-        ("/", []),
-        ("/<script>alert(1)</script>/", ["script"]),
-        ("/" + "-".join(["word"] * 50) + "/", ["word"] * 6),
-        ("/" + "x" * 5000 + "/", ["x" * 200]),
-        ("/ümlaut-straße/", ["ümlaut", "straße"]),
-    ],
+    "path", ['/"><script>alert(1)</script>/', "/news/%00/", "/" + "x" * 5000 + "/", "/ü/"]
 )
-def test_the_search_is_filled_with_the_words_of_the_address(path, words):
-    assert words_in(path) == words
-
-
-def test_what_the_address_held_is_escaped(client):
-    response = client.get('/"><script>alert(1)</script>/')
+def test_the_address_asked_for_is_not_repeated(client, path):
+    response = client.get(path)
     assert response.status_code == 404
     assert b"<script>alert(1)" not in response.content
+    assert b"xxxxxxxxxx" not in response.content
 
 
 def test_is_kept_briefly_by_the_page_cache_and_varnish(client):
@@ -155,7 +143,7 @@ class TestPreview:
         assert "no-store" in response["Cache-Control"]
         assert "private" in response["Cache-Control"]
         assert latest_headlines(response) == ["Tide tables change"]
-        assert parsed(response).h1.get_text() == "We can’t find that page"
+        assert parsed(response).h1.get_text() == HEADING
 
     def test_anyone_sees_it_in_development(self, client):
         with override_settings(DEBUG=True):
