@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import caches
 from django.db import connection
+from django.template.loader import get_template
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -150,3 +151,13 @@ class TestPreview:
             response = client.get(PREVIEW)
         assert response.status_code == 200
         assert "no-store" in response["Cache-Control"]
+
+
+def test_the_server_error_page_asks_nothing_of_the_database():
+    """It is shown when the database or the templates fail, so it is plain HTML."""
+    template = get_template("500.html")
+    with CaptureQueriesContext(connection) as queries:
+        html = template.render()
+    assert len(queries) == 0
+    assert "{%" not in template.template.source
+    assert "<h1>" in html
