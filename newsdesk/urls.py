@@ -23,10 +23,12 @@ urlpatterns = [
     path("live/", include("newsdesk.live.urls")),
     path("", include("newsdesk.feeds.urls")),
     path("search/", include("newsdesk.search.urls")),
+    path("", include("newsdesk.about.urls")),
 ]
 
 # A database outage met outside a view still answers 503 with a clear page.
 handler500 = "newsdesk.caching.outage.server_error"
+handler404 = "newsdesk.about.views.page_not_found"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

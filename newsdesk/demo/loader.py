@@ -24,6 +24,7 @@ from newsdesk.users import roles
 
 from . import content, images
 from .content.schema import BulletList, InBodyPhoto, PullQuote, Quote, Related, Subheading
+from .info_pages import add_info_pages
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "newsdesk-demo"
@@ -104,6 +105,7 @@ def load_all(now, photos):
     add_demo_live_blog(sections["news"], now)
     home.lead_story = pages[content.LEAD_STORY]
     home.save_revision().publish()
+    add_info_pages(home)
     return Summary(
         sections=len(sections),
         articles=len(pages),

@@ -7,6 +7,7 @@ reader page is added here once, and both look at it.
 from django.urls import reverse
 from taggit.models import Tag
 
+from newsdesk.about.models import CorrectionsPage, InfoPage
 from newsdesk.comments.models import Comment
 from newsdesk.comments.notifications import unsubscribe_token
 from newsdesk.live.models import LiveBlogPage, LiveChannel
@@ -44,6 +45,8 @@ def reader_pages():
             "comments:unsubscribe", args=[unsubscribe_token(Comment.objects.first())]
         ),
         "not found": "/no-such-page/",
+        "policy page": InfoPage.objects.get(slug="ethics").url,
+        "corrections": CorrectionsPage.objects.get().url,
     }
 
 

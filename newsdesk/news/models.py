@@ -161,7 +161,7 @@ class HomePage(InTimePagesMixin, KeptRestrictionsMixin, Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.SectionPage"]
+    subpage_types = ["news.SectionPage", "about.InfoPage", "about.CorrectionsPage"]
     max_count = 1
     template = "pages/home_page.html"
     base_form_class = NewsdeskPageForm

@@ -18,6 +18,9 @@ DEFAULTS = {
     # None: always by best match. Ranking on SQLite costs the square of the matches
     # (Wagtail's backend scores each one in a subquery), so base.py sets a limit there.
     "MAX_RANKED_MATCHES": None,
+    # Pages that are not stories (sections, policy pages) shown above the first page of
+    # results when they hold every word.
+    "PAGE_MATCHES": 3,
 }
 
 search_settings = AppSettings("NEWSDESK_SEARCH_", DEFAULTS)

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
+from wagtail.models import Page
 
-from newsdesk.news.models import ArticleByline, ArticlePage, Author, SectionPage
+from newsdesk.core.visibility import visible_to_readers
+from newsdesk.news.models import ArticleByline, ArticlePage, Author, HomePage, SectionPage
 
 from .conf import search_settings
 
@@ -90,6 +92,18 @@ def find_stories(site, query):
         )
         return Found(newest_first, ranked=False, notice=notice)
     return Found(stories.search(words, operator="and"), ranked=True)
+
+
+def find_pages(site, query):
+    """Pages that are not stories (sections, the newsroom's policy and contact pages)
+    holding every word, for a search by words alone."""
+    if not query.terms or query.has_filters:
+        return []
+    pages = visible_to_readers(Page.objects.descendant_of(site.root_page)).not_type(
+        ArticlePage, HomePage
+    )
+    limit = search_settings.PAGE_MATCHES
+    return list(pages.search(" ".join(query.terms), operator="and")[:limit])
 
 
 def filtered_stories(site, query):

@@ -3,7 +3,7 @@ from django.shortcuts import render
 from newsdesk.feeds.stories import site_for
 
 from .forms import SearchForm
-from .query import StoryQuery, find_stories
+from .query import StoryQuery, find_pages, find_stories
 from .results import hits, results_page, summary
 
 
@@ -22,6 +22,7 @@ def search(request):
         page_obj, page_notice = results_page(found.stories, request.GET.get("page"))
         notices += [notice for notice in (found.notice, page_notice) if notice]
         context.update(
+            pages=find_pages(site, query) if page_obj.number == 1 else [],
             page_obj=page_obj,
             hits=hits(page_obj.object_list, query.terms),
             summary=summary(page_obj.paginator.count, form.cleaned_data.get("q"), query, found),

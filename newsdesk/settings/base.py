@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "newsdesk.desk",
     "newsdesk.feeds",
     "newsdesk.search",
+    "newsdesk.about",
     "newsdesk.demo",
     "newsdesk.worker",
     "wagtail.contrib.forms",

@@ -3,7 +3,8 @@
 Contributors write drafts in the sections their desk group is given `add_page` on
 (see `assign_desk`), upload and choose photos, documents and audio, and submit stories
 for review. Editors review, publish, unpublish and schedule across the site, correct
-stories, set the breaking-news banner, manage every asset, moderate comments and run the
+stories, set the breaking-news banner and the footer's links (policy pages are pages, so
+theirs by the page permissions), manage every asset, moderate comments and run the
 live channels. Moderators work the comment queue and nothing else. Admins are superusers.
 A desk editor, who publishes in one section only, is a Contributor whose desk group is given
 EDITOR_PAGE_PERMISSIONS there; reviewing submitted stories stays with the Editors group.
@@ -81,6 +82,7 @@ ROLES = [
             "comments.moderate_comment",
             *(f"live.{action}_livechannel" for action in ("add", "change", "delete")),
             "core.change_breakingnews",
+            "about.change_footersettings",
         ),
         asset_actions=("add", "change", "delete", "choose"),
         page_permissions=tuple(EDITOR_PAGE_PERMISSIONS),

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.urls import re_path
 from django.views.static import serve
 
+from newsdesk.urls import handler404, handler500  # noqa: F401 (Django reads them here)
 from newsdesk.urls import urlpatterns as site_urlpatterns
 
 media_prefix = settings.MEDIA_URL.lstrip("/")

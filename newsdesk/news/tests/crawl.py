@@ -130,6 +130,7 @@ ROUTES = {
         f"/search/?q={words.search}&sort=relevance",
     ],
     "caching:health": lambda words: ["/healthz/"],
+    "about:not_found_preview": lambda words: ["/404-preview/"],
     "wagtailcore_authenticate_with_password": password_forms,
     "wagtailcore_login": lambda words: ["/_util/login/"],
     "wagtail_serve": page_urls,

@@ -4,6 +4,7 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset
 
+from newsdesk.about.models import CorrectionsPage, InfoPage
 from newsdesk.live.models import LiveBlogPage
 from newsdesk.news.models import ArticlePage, Author, HomePage, SectionPage
 
@@ -21,7 +22,7 @@ class TestEditorsWorkInTheAdmin(WagtailPageTestCase):
     def test_page_tree_rules(self):
         self.assertAllowedParentPageTypes(ArticlePage, {SectionPage})
         self.assertAllowedSubpageTypes(SectionPage, {SectionPage, ArticlePage, LiveBlogPage})
-        self.assertAllowedSubpageTypes(HomePage, {SectionPage})
+        self.assertAllowedSubpageTypes(HomePage, {SectionPage, InfoPage, CorrectionsPage})
 
     def test_article_is_editable_and_previewable(self):
         other = ArticleFactory(parent=self.section)
