@@ -21,6 +21,8 @@ def reader_pages():
     """{name: path} of every kind of reader page, each a whole document."""
     article = stories(ArticlePage.Kicker.NEWS).filter(audio__isnull=False).first()
     article = article or stories(ArticlePage.Kicker.NEWS).first()
+    opinion = stories(ArticlePage.Kicker.OPINION).filter(lead_image__isnull=False).first()
+    opinion = opinion or stories(ArticlePage.Kicker.OPINION).first()
     commented = commented_story()
     channel = LiveChannel.objects.first()
     return {
@@ -29,7 +31,7 @@ def reader_pages():
         "subsection": SectionPage.objects.get(slug="us").url,
         "section, page 2": SectionPage.objects.get(slug="news").url + "?page=2",
         "article": article.url,
-        "opinion": stories(ArticlePage.Kicker.OPINION).first().url,
+        "opinion": opinion.url,
         "analysis": stories(ArticlePage.Kicker.ANALYSIS).first().url,
         "live blog": LiveBlogPage.objects.live().public().first().url,
         "live index": reverse("live:index"),

@@ -171,9 +171,12 @@ def test_teasers_are_not_all_full_width_photos_on_a_phone(site, page, name):
         """() => [...document.querySelectorAll(".teaser__photo")]
             .map((photo) => photo.getBoundingClientRect().width)"""
     )
-    assert len(widths) > 3
+    assert len(widths) >= 2, f"{name} shows {len(widths)} photos: too few to judge the layout"
     full = [width for width in widths if width >= PHONE["width"] * 0.9]
-    assert len(full) <= len(widths) / 3, f"{len(full)} of {len(widths)} photos are full width"
+    # The lead may run full width; the rest sit beside their headlines.
+    assert len(full) <= max(1, len(widths) / 3), (
+        f"{len(full)} of {len(widths)} photos are full width"
+    )
 
 
 @pytest.mark.parametrize("name", ["front", "section with subsections", "article", "topic"])
