@@ -15,22 +15,25 @@ POSTGRES_TEST_URL ?= postgres://root@127.0.0.1:5432/test
 TEMPLATES_DIR := $(sort $(wildcard newsdesk/templates newsdesk/*/templates))
 # Templates are indented by four spaces; djhtml would otherwise guess per file.
 DJHTML := $(BIN)/djhtml --tabwidth 4
+POSTGRES_LOG := .pytest-postgres.log
+ONCE_LOG := .pytest-once.log
 
 # The steps of `make test` run in the order given: lint, then checks, then the test runs.
 .NOTPARALLEL:
-.PHONY: help run prod cluster cluster-stop test lint format check pytest pytest-postgres bench bench-live bench-cache bench-lighthouse \
+.PHONY: help run prod cluster cluster-stop test lint format check pytest pytest-once pytest-sqlite pytest-postgres bench bench-live bench-pushpin bench-cache bench-lighthouse \
 	clean install install-test install-node vendor-hls
 
 help:
 	@echo "run     - install, migrate, load the demo if the database is empty, serve on 127.0.0.1:$(PORT)"
-	@echo "test    - lint, Django checks, pytest on SQLite, then pytest on PostgreSQL (non-browser tests)"
+	@echo "test    - lint, Django checks, pytest on SQLite and, beside it, on PostgreSQL (non-browser tests)"
 	@echo "lint    - ruff check, ruff format --check, djhtml --check on $(TEMPLATES_DIR)"
 	@echo "format  - fix what ruff can, reformat Python with ruff and templates with djhtml"
 	@echo "prod    - the production profile on this machine: PostgreSQL, Redis, S3 (moto), granian, Varnish"
-	@echo "cluster - the multi-node profile: PostgreSQL primary + replica, Redis + RQ, S3, 3 apps, HAProxy, 2 Varnish"
+	@echo "cluster - the multi-node profile: PostgreSQL primary + replica, Redis + RQ, S3, 3 apps, HAProxy, Pushpin, 2 Varnish"
 	@echo "cluster-stop - stop the cluster that \`make cluster\` started in another terminal"
 	@echo "bench   - print article-page size, transfer and render-time figures (bench/article_page.py)"
 	@echo "bench-live  - live blog fan-out over Server-Sent Events (bench/live_sse.py)"
+	@echo "bench-pushpin - 10,000 live blog readers held by Pushpin (bench/live_pushpin.py)"
 	@echo "bench-cache - full-page cache throughput, Varnish and app cache vs nginx (bench/cache_wrk.py)"
 	@echo "bench-lighthouse - Lighthouse scores of every kind of reader page (bench/lighthouse.py)"
 	@echo "vendor-hls  - copy hls.js from node_modules into the live app's static files"
@@ -95,7 +98,18 @@ cluster-stop:
 
 # --- checking -------------------------------------------------------------------------
 
-test: install-test install-node lint check pytest pytest-postgres
+# Three runs side by side (.NOTPARALLEL rules out make -j): the tests that run once (browser,
+# whole-site walks, processes, the cluster), and the rest on SQLite and on PostgreSQL.
+# The SQLite run prints as it goes; the other two are kept in files and printed after it.
+test: install-test install-node lint check
+	@$(MAKE) --no-print-directory pytest-once > $(ONCE_LOG) 2>&1 & once=$$!; \
+	$(MAKE) --no-print-directory pytest-postgres > $(POSTGRES_LOG) 2>&1 & postgres=$$!; \
+	$(MAKE) --no-print-directory pytest-sqlite; sqlite=$$?; \
+	wait $$once; once=$$?; wait $$postgres; postgres=$$?; \
+	echo "--- the tests that run once (run beside the SQLite one)"; cat $(ONCE_LOG); \
+	echo "--- pytest on PostgreSQL (run beside the SQLite one)"; cat $(POSTGRES_LOG); \
+	echo "--- exit status: SQLite $$sqlite, once $$once, PostgreSQL $$postgres"; \
+	test $$sqlite -eq 0 && test $$once -eq 0 && test $$postgres -eq 0
 
 lint: install-test
 	$(BIN)/ruff check .
@@ -113,20 +127,34 @@ check: install-test
 	$(CHECK_ENV) $(MANAGE) check
 	$(CHECK_ENV) $(MANAGE) makemigrations --check --dry-run
 
+# Every test, on SQLite: what a developer runs.
 pytest: install-test
 	env -u DATABASE_URL $(BIN)/pytest
 
+# Browser, slow, `processes` and `cluster` tests look at pages or run on a SQLite file or a
+# cluster of their own, whatever the database: they run once. Each run of `make test` has
+# Redis databases of its own (conftest.py: redis_test_url).
+ONCE := browser or slow or processes or cluster
+# The slowest tests of each run, listed at its end: where CI's minutes go.
+DURATIONS := --durations=25
+pytest-once: install-test
+	env -u DATABASE_URL $(BIN)/pytest -m "$(ONCE)" $(DURATIONS)
+
+pytest-sqlite: install-test
+	env -u DATABASE_URL NEWSDESK_TEST_REDIS_OFFSET=4 $(BIN)/pytest -m "not ($(ONCE))" $(DURATIONS)
+
 # conftest.py skips this run with a message when the server is unreachable (fails under CI=true).
-# Browser, slow, `processes` and `cluster` tests look at pages or run on a SQLite file of their own,
-# whatever the database: they run once, in `pytest`.
 pytest-postgres: install-test
-	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest -m "not browser and not slow and not processes and not cluster"
+	DATABASE_URL=$(POSTGRES_TEST_URL) NEWSDESK_TEST_REDIS_OFFSET=8 $(BIN)/pytest -m "not ($(ONCE))" $(DURATIONS)
 
 bench: install
 	$(BIN)/python bench/article_page.py
 
 bench-live: install-test
 	$(BIN)/python bench/live_sse.py
+
+bench-pushpin: install-test
+	$(BIN)/python bench/live_pushpin.py
 
 bench-cache: install-test
 	$(BIN)/python bench/cache_wrk.py
@@ -146,4 +174,4 @@ clean:
 		\( -name '__pycache__' -o -name '.pytest_cache' -o -name '.ruff_cache' \) -type d -print \
 		| xargs rm -rf
 	rm -rf test-artifacts bench/out *.egg-info node_modules/.installed
-	rm -f $(VENV)/.installed $(VENV)/.installed-test
+	rm -f $(VENV)/.installed $(VENV)/.installed-test $(POSTGRES_LOG) $(ONCE_LOG)

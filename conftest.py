@@ -46,6 +46,13 @@ def skip_or_fail(reason):
     pytest.skip(reason)
 
 
+def redis_test_url(database):
+    """A Redis database of the loopback server for one suite's test (12 to 15). `make test`
+    runs three passes side by side: NEWSDESK_TEST_REDIS_OFFSET (4, 8) keeps them apart."""
+    offset = int(os.environ.get("NEWSDESK_TEST_REDIS_OFFSET", "0"))
+    return f"redis://127.0.0.1:6379/{database - offset}"
+
+
 # --- PostgreSQL ----------------------------------------------------------------------
 
 

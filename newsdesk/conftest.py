@@ -2,6 +2,8 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import caches
+from django.test import override_settings
 
 from newsdesk.news.tests.factories import SectionFactory
 from newsdesk.users.roles import CONTRIBUTORS, EDITORS, assign_desk
@@ -37,3 +39,19 @@ def editor(django_user_model, db):
     user = django_user_model.objects.create_user("eddie", "eddie@example.com", "pw")
     user.groups.add(Group.objects.get(name=EDITORS))
     return user
+
+
+@pytest.fixture
+def page_cache():
+    """The page cache on (the test settings keep it off), empty."""
+    with override_settings(NEWSDESK_CACHE_ENABLED=True):
+        caches["pages"].clear()
+        yield caches["pages"]
+        caches["pages"].clear()
+
+
+@pytest.fixture
+def commits(django_capture_on_commit_callbacks):
+    """Runs what is deferred to the commit (purges) when the block ends, as a real
+    commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

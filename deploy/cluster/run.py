@@ -5,10 +5,11 @@
     Redis               (127.0.0.1:6390): caches in database 0, the RQ task queues in 1
     moto                (S3 on 127.0.0.1:9010): media
     app-1..3            (granian WSGI, 127.0.0.1:8101-8103): stateless, behind HAProxy
-    streams             (granian ASGI, 127.0.0.1:8109): the live blogs' event streams
     HAProxy             (127.0.0.1:8190, stats on 8191): health checks, retries on another app
+    pushpin             (127.0.0.1:8195, publish endpoint 8196, ZeroMQ 8197-8199): holds the
+                        live blogs' readers; asks the apps through HAProxy (GRIP)
     varnish-1, -2       (127.0.0.1:8181, 8182): what readers talk to; each one is purged
-    rq-1, rq-2          (rqworker purge default): background tasks, purges first
+    rq-1, rq-2          (rqworker purge default media): background tasks, purges first, renditions last
     scheduler           (run_scheduler): scheduled publishing
 
 Every piece listens on loopback only; each start is a fresh cluster with the demo
@@ -34,14 +35,17 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from deploy import localprod  # noqa: E402
+from deploy.pushpin import run as pushpin_run  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 RUN_DIR = Path(os.environ.get("NEWSDESK_CLUSTER_DIR", "/tmp/newsdesk-cluster"))
 DATABASE = "newsdesk"
 DATABASE_USER = "newsdesk"
-# What may be started again when it dies: it keeps nothing.
-STATELESS = ("app-", "streams", "rq-", "scheduler")
+# What may be started again when it dies: it keeps nothing (Pushpin's readers reconnect and
+# catch up from the database). A Varnish node keeps only its cache, in memory (malloc):
+# started again it is empty, so it can not serve a page from before its death.
+STATELESS = ("app-", "pushpin", "rq-", "scheduler", "varnish-")
 
 
 @dataclass
@@ -51,10 +55,17 @@ class Ports:
     redis: int = 6390
     s3: int = 9010
     apps: list = field(default_factory=lambda: [8101, 8102, 8103])
-    streams: int = 8109
     haproxy: int = 8190
     haproxy_stats: int = 8191
     varnish: list = field(default_factory=lambda: [8181, 8182])
+    pushpin: pushpin_run.PushpinPorts = field(
+        default_factory=lambda: pushpin_run.PushpinPorts(8195, 8196, 8197, 8198, 8199)
+    )
+
+    @classmethod
+    def from_state(cls, saved):
+        """The ports as cluster.json keeps them (asdict: Pushpin's as a dict)."""
+        return cls(**{**saved, "pushpin": pushpin_run.PushpinPorts(**saved["pushpin"])})
 
     @classmethod
     def free(cls, app_count, varnish_count):
@@ -63,8 +74,9 @@ class Ports:
         return cls(
             port(), port(), port(), port(),
             [port() for _ in range(app_count)],
-            port(), port(), port(),
+            port(), port(),
             [port() for _ in range(varnish_count)],
+            pushpin_run.PushpinPorts.free(),
         )  # fmt: skip
 
 
@@ -247,13 +259,16 @@ def cluster_environment(ports, database, replica, redis_url, run_dir):
         RQ_REDIS_URL=f"{redis_url}/1",
         REPLICA_DATABASE_URL=replica,
         VARNISH_URLS=",".join(f"http://127.0.0.1:{port}" for port in ports.varnish),
-        # Varnish appends the reader, HAProxy appends Varnish.
+        # Varnish appends the reader, HAProxy appends Varnish (or Pushpin, which appends
+        # nothing).
         NEWSDESK_TRUSTED_PROXY_COUNT="2",
+        # Entries are published to Pushpin, which holds the readers.
+        GRIP_URL=pushpin_run.grip_url(ports.pushpin, secret_key(run_dir, "grip_key")),
     )
 
 
-def secret_key(run_dir):
-    path = run_dir / "secret_key"
+def secret_key(run_dir, name="secret_key"):
+    path = run_dir / name
     if not path.exists():
         path.write_text(secrets.token_urlsafe(50))
         path.chmod(0o600)
@@ -263,16 +278,37 @@ def secret_key(run_dir):
 def start_apps(processes, env, ports, workers):
     for number, port in enumerate(ports.apps, start=1):
         localprod.start_app(processes, env, port, workers, name=f"app-{number}")
-    localprod.start_streams_app(processes, env, ports.streams, name="streams")
+
+
+def start_pushpin(processes, run_dir, ports):
+    """Pushpin between Varnish and HAProxy for the live blogs' event streams: it holds
+    each reader, and asks an app (through HAProxy, so its checks and retries apply) what
+    to send and to hold. Started after HAProxy and before Varnish; stopped the other way."""
+    if not pushpin_run.installed():
+        raise SystemExit("pushpin not found: apt-get install pushpin")
+    config = pushpin_run.write_config(
+        run_dir / "pushpin",
+        ports.pushpin,
+        origin=f"127.0.0.1:{ports.haproxy}",
+        sig_key=secret_key(run_dir, "grip_key"),
+    )
+    process = processes.start("pushpin", pushpin_run.argv(config))
+    pushpin_run.wait_until_ready(ports.pushpin, process=process)
 
 
 def start_haproxy(processes, run_dir, ports):
     if shutil.which("haproxy") is None:
         raise SystemExit("haproxy not found: apt-get install haproxy")
-    servers = "\n".join(
+    checked = [
         f"    server app-{number} 127.0.0.1:{port} check"
         for number, port in enumerate(ports.apps, start=1)
-    )
+    ]
+    # The same processes unchecked, used only while every check fails (haproxy.cfg).
+    fail_open = [
+        f"    server app-{number}-open 127.0.0.1:{port} backup"
+        for number, port in enumerate(ports.apps, start=1)
+    ]
+    servers = "\n".join(checked + fail_open)
     config = (
         (HERE / "haproxy.cfg")
         .read_text()
@@ -293,7 +329,7 @@ def start_varnish_nodes(processes, run_dir, ports, memory="128m"):
     for number, port in enumerate(ports.varnish, start=1):
         work_dir = run_dir / f"varnish-{number}"
         work_dir.mkdir(mode=0o755)
-        localprod.render_vcl(ports.haproxy, work_dir / "default.vcl", ports.streams)
+        localprod.render_vcl(ports.haproxy, work_dir / "default.vcl", ports.pushpin.http)
         shutil.copy(HERE / "varnish.vcl", work_dir / "cluster.vcl")
         argv = [
             "varnishd", "-F",
@@ -310,16 +346,20 @@ def start_varnish_nodes(processes, run_dir, ports, memory="128m"):
         localprod.wait_for_http(f"http://127.0.0.1:{port}/healthz/", timeout=30, accept=(200, 503))
 
 
-def worker_argv(name):
-    """An RQ worker that takes purges before anything else, and moves the retries that
-    are due back to their queue (--with-scheduler)."""
+def worker_argv():
+    """An RQ worker that takes purges before anything else, moves the retries that are
+    due back to their queue (--with-scheduler), and notices within seconds another
+    worker that died mid-job (newsdesk/worker/rq.py's PromptWorker). RQ names it afresh
+    each start: a worker killed with SIGKILL stays registered under its name for minutes,
+    and one started again under that name would refuse to start."""
     return [localprod.BIN / "python", "manage.py", "rqworker", "--job-class", "django_tasks_rq.Job",
-            "--with-scheduler", "--name", name, "purge", "default"]  # fmt: skip
+            "--worker-class", "newsdesk.worker.rq.PromptWorker",
+            "--with-scheduler", "purge", "default", "media"]  # fmt: skip
 
 
 def start_workers(processes, env, count):
     for number in range(1, count + 1):
-        processes.start(f"rq-{number}", worker_argv(f"rq-{number}-{os.getpid()}"), env)
+        processes.start(f"rq-{number}", worker_argv(), env)
     processes.start("scheduler", [localprod.BIN / "python", "manage.py", "run_scheduler"], env)
 
 
@@ -335,6 +375,7 @@ def start_cluster(processes, run_dir, ports, options):
     localprod.prepare_app(env, load_demo=not options.no_demo)
     start_apps(processes, env, ports, options.workers)
     start_haproxy(processes, run_dir, ports)
+    start_pushpin(processes, run_dir, ports)
     start_varnish_nodes(processes, run_dir, ports)
     start_workers(processes, env, options.task_workers)
     return env
@@ -361,11 +402,11 @@ def refuse_second_cluster(run_dir):
 
 
 def prepare_run_dir(run_dir):
-    """A fresh cluster every start; only the secret key (so sessions survive) is kept."""
+    """A fresh cluster every start; only the secret keys (so sessions survive) are kept."""
     run_dir.mkdir(parents=True, exist_ok=True)
     run_dir.chmod(0o755)  # the postgres and varnish users go through it
     for child in run_dir.iterdir():
-        if child.name in {"secret_key", "run.pid"}:
+        if child.name in {"secret_key", "grip_key", "run.pid"}:
             continue
         if child.is_dir():
             shutil.rmtree(child)

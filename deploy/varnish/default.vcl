@@ -1,10 +1,16 @@
 # Varnish in front of newsdesk (Varnish 7, Debian's `varnish` package).
 #
 # Anonymous readers' pages are cached for as long as the app's Cache-Control says
-# (s-maxage) and purged by the app on publish: a PURGE of a path bans every query variant
-# of it, a BAN bans everything. Pages are kept a day past their freshness ("grace") and
-# served from there while the app or its database is down; while all is well a stale page
-# is served for at most 30 s, while one background fetch gets the new copy.
+# (s-maxage) and purged by the app on publish, by tag: each page names what it shows in
+# its xkey header (newsdesk/caching/metadata.py), which the xkey vmod (Debian's
+# varnish-modules) indexes, and a PURGE carrying `xkey-softpurge: tag tag...` soft-purges
+# every page carrying one of them: each is then stale, not gone, so the next reader gets
+# it at once while one background fetch renders the new copy (a purged front page read
+# by hundreds is rendered once). A PURGE of a path without that header bans every query
+# variant of it (a redirect's old path), a BAN bans everything. Pages are kept a day past
+# their freshness ("grace") and served from there while the app or its database is down;
+# while all is well a stale page is served for at most 30 s, while one background fetch
+# gets the new copy.
 #
 # Compression: the app stores each page as rendered and compressed in brotli and gzip,
 # once, and sends whichever the request asks for. Here each page is at most three
@@ -21,6 +27,7 @@
 vcl 4.1;
 
 import std;
+import xkey;
 
 backend default {
     .host = "127.0.0.1";
@@ -69,6 +76,10 @@ sub vcl_recv {
         if (req.method == "BAN") {
             std.ban("obj.status != 0");
             return (synth(200, "Banned everything"));
+        }
+        if (req.http.xkey-softpurge) {
+            set req.http.n-gone = xkey.softpurge(req.http.xkey-softpurge);
+            return (synth(200, "Soft-purged " + req.http.n-gone));
         }
         # Every query variant of the path (?page=2...), on every host name this Varnish
         # serves: Wagtail purges with the site's host name, which need not be the one
@@ -159,6 +170,13 @@ sub vcl_backend_fetch {
 sub vcl_backend_response {
     # What a PURGE of this path matches (see vcl_recv).
     set beresp.http.x-cache-path = regsub(bereq.url, "\?.*$", "");
+    # The object's tags, which xkey indexes, from whichever header the app sends them in
+    # (NEWSDESK_CACHE_TAG_HEADER: xkey, else Surrogate-Key or Cache-Tag).
+    if (!beresp.http.xkey && beresp.http.Surrogate-Key) {
+        set beresp.http.xkey = beresp.http.Surrogate-Key;
+    } elsif (!beresp.http.xkey && beresp.http.Cache-Tag) {
+        set beresp.http.xkey = regsuball(beresp.http.Cache-Tag, ",", " ");
+    }
     if (beresp.status >= 500 && bereq.is_bgfetch) {
         # Keep serving the stale copy rather than storing the error.
         return (abandon);
@@ -176,6 +194,11 @@ sub vcl_backend_response {
 
 sub vcl_deliver {
     unset resp.http.x-cache-path;
+    # Tags are for the caches, not readers. (A CDN in front of this Varnish purges by them
+    # too: keep Surrogate-Key or Cache-Tag for it by removing its line here.)
+    unset resp.http.xkey;
+    unset resp.http.Surrogate-Key;
+    unset resp.http.Cache-Tag;
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {

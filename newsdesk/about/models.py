@@ -3,6 +3,7 @@ the corrections page, and the site footer's links and social accounts (a site se
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -11,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from newsdesk.caching.metadata import add_cache_tags
 from newsdesk.caching.restrictions import KeptRestrictionsMixin
 from newsdesk.core.forms import NewsdeskPageForm
 from newsdesk.core.visibility import InTimePagesMixin
@@ -18,6 +20,9 @@ from newsdesk.news.models import ArticleCorrection, ArticlePage, paginate
 
 from .blocks import InfoBodyBlock
 from .links import validate_link_url, validate_social_url
+
+# The corrections page's tag (newsdesk/caching/metadata.py), purged by a correction.
+CORRECTIONS_TAG = "list-corrections"
 
 INFO_PROMOTE_PANELS = [
     MultiFieldPanel(
@@ -85,6 +90,8 @@ class CorrectionsPage(InTimePagesMixin, KeptRestrictionsMixin, Page):
 
 
 def published_corrections():
+    """Tagged list-corrections: a story's correction purges it (wagtail_hooks.py)."""
+    add_cache_tags(CORRECTIONS_TAG)
     stories = ArticlePage.objects.visible_to_readers()
     return (
         ArticleCorrection.objects.filter(
@@ -122,8 +129,8 @@ class FooterLink(Orderable):
     """A page of the site, or another address (https://, mailto:, tel:, or /a/path/)."""
 
     class Column(models.TextChoices):
-        NEWSROOM = "newsroom", "The newsroom"
-        STANDARDS = "standards", "Our standards"
+        NEWSROOM = "newsroom", _("The newsroom")
+        STANDARDS = "standards", _("Our standards")
 
     footer = ParentalKey(FooterSettings, on_delete=models.CASCADE, related_name="links")
     column = models.CharField(max_length=20, choices=Column.choices, default=Column.NEWSROOM)
@@ -168,7 +175,7 @@ class SocialAccount(Orderable):
         BLUESKY = "bluesky", "Bluesky"
         MASTODON = "mastodon", "Mastodon"
         THREADS = "threads", "Threads"
-        WHATSAPP = "whatsapp", "WhatsApp channel"
+        WHATSAPP = "whatsapp", _("WhatsApp channel")
 
     footer = ParentalKey(FooterSettings, on_delete=models.CASCADE, related_name="social_accounts")
     network = models.CharField(max_length=20, choices=Network.choices)

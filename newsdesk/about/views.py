@@ -21,19 +21,25 @@ def page_not_found(request, exception=None):
 def not_found_preview(request):
     if not (settings.DEBUG or request.user.has_perm("wagtailadmin.access_admin")):
         raise Http404("Only the newsroom's staff may preview this page.")
-    return render(request, "404.html", not_found_context(request))
+    # What a reader meets, so without the staff toolbar.
+    context = not_found_context(request) | {"as_readers_see_it": True}
+    return render(request, "404.html", context)
 
 
 def not_found_context(request):
     # The address asked for is not repeated on the page, not even as a search: the crawl
     # of reader URLs (news/tests/crawl.py) then finds no embargoed words anywhere.
     site = Site.find_for_request(request)
-    return {"latest_stories": latest_stories(site) if site else []}
+    if site is None:
+        return {"latest_stories": []}
+    # The front page of the edition the address was under (/es/...: the Spanish one).
+    front_page = site.root_page.localized
+    return {"latest_stories": latest_stories(site), "home_url": front_page.get_url(request)}
 
 
 def latest_stories(site):
     return list(
-        ArticlePage.objects.descendant_of(site.root_page)
+        ArticlePage.objects.below(site.root_page.localized)
         .visible_to_readers()
         .defer_streamfields()
         .order_by("-first_published_at", "-pk")[:LATEST_STORIES]

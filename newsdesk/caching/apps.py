@@ -19,7 +19,7 @@ class CachingConfig(AppConfig):
         got_request_exception.connect(outage.note_outage)
         connection_created.connect(outage.close_breaker)
 
-        # Our purge covers the page's own URL and everything else that shows it;
+        # Our purge covers the page's own URL and everything else that shows it, by tag;
         # Wagtail's own handlers would purge the page's URL a second time. (They are
         # connected in wagtail.contrib.frontend_cache's ready(), which runs first: it comes
         # before this app in INSTALLED_APPS.)
@@ -31,24 +31,19 @@ class CachingConfig(AppConfig):
                 page_unpublished.disconnect(
                     wagtail_purges.page_unpublished_signal_handler, sender=model
                 )
-                pre_save.connect(signals.remember_paths_before_publishing, sender=model)
+                pre_save.connect(signals.remember_tags_before_publishing, sender=model)
 
         page_published.connect(signals.purge_changed_page)
         page_unpublished.connect(signals.purge_changed_page)
         pre_page_move.connect(signals.purge_before_move)
         post_page_move.connect(signals.purge_after_move)
 
-        for label in (
-            "core.NewsroomSettings",
-            "core.BreakingNews",
-            "news.Author",
-            "wagtailcore.Site",
-            # A page made private, or public again, with its subtree.
-            "wagtailcore.PageViewRestriction",
-        ):
-            model = apps.get_model(label)
-            post_save.connect(signals.purge_everything_on_change, sender=model)
-            post_delete.connect(signals.purge_everything_on_change, sender=model)
+        site = apps.get_model("wagtailcore.Site")
+        post_save.connect(signals.purge_everything_on_change, sender=site)
+        post_delete.connect(signals.purge_everything_on_change, sender=site)
+        restriction = apps.get_model("wagtailcore.PageViewRestriction")
+        post_save.connect(signals.purge_restricted_page, sender=restriction)
+        post_delete.connect(signals.purge_restricted_page, sender=restriction)
         redirect = apps.get_model("wagtailredirects.Redirect")
         post_save.connect(signals.purge_redirected_path, sender=redirect)
         post_delete.connect(signals.purge_redirected_path, sender=redirect)

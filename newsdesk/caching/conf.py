@@ -73,6 +73,16 @@ DEFAULTS = {
     # at most this many; every purge drops them at once (local_copies.py).
     "LOCAL_SECONDS": 5,
     "LOCAL_ENTRIES": 500,
+    # Cache tags (metadata.py): the header they are sent to the caches in front in
+    # (tag_header.py: "xkey", "Surrogate-Key" or "Cache-Tag"), whether it is sent on to
+    # the client (None: when WAGTAILFRONTENDCACHE names a cache to purge, else the app is
+    # the edge and keeps it to itself), the most bytes of tags a response carries (Fastly
+    # and Cloudflare take 16 kB; past it, broader tags replace the most numerous kind)
+    # and the longest tag.
+    "TAG_HEADER": "xkey",
+    "SEND_TAGS": None,
+    "TAGS_MAX_BYTES": 8000,
+    "TAG_MAX_LENGTH": 100,
     # What the Cache-Control header tells Varnish (and any shared cache) about a page it
     # may keep: fresh for TTL, then served stale this long while it fetches a new copy,
     # and this long when the app is failing.

@@ -4,47 +4,35 @@ purged, past its freshness, asked with another query, or never asked before.
 Two kinds, both kept in the page store's cache (templatetags/page_fragments.py):
 
     {% shared_fragment "header" ... %}  one copy for every page of the site (the header,
-                                        the navigation, the banner), retired by anything
-                                        that purges every page
-    {% fragment "story" ... %}          one copy per page and query, retired by whatever
-                                        purges that page's path
+                                        the navigation, the banner)
+    {% fragment "story" ... %}          one copy per page and query
 
-A fragment's key holds the generations of the page store (store.py) read when the
-request came in, before any data was read: a fragment rendered from data older than a
-purge is stored under the retired generation and never found again. So fragments are
-exactly as fresh as the pages the page cache keeps. They are only used for anonymous
-readers' requests the page cache could keep, never for previews or signed-in editors,
-and each lasts no longer than a page would (the TTL, and the breaking-news banner's end),
-which the page then inherits.
+A fragment is kept like a page (store.py): under the tags its render collected (and
+`all`; a page's own fragment also under the page's tags and path), with their generations, so a purge of any of them retires it, and it is stored
+only if no purge ran while it rendered. A fragment found gives the page its tags and its
+lifetime (a banner's end), so the page is purged and expires with what it is made of.
+With tags, a story's publish retires the pages that list it but not their header, nor the
+story text of the pages that only list it as related. They are only used for anonymous
+readers' requests the page cache could keep, never for previews or signed-in editors.
 """
 
 import hashlib
-import math
 import time
 from typing import NamedTuple
 
 from django.utils.safestring import mark_safe
 
-from .banner import seconds_left_on_banner
 from .conf import cache_settings
-from .generational import generational_values
+from .metadata import EVERYTHING, collecting, current_metadata
 from .policy import is_cacheable_request, normalized_query
-from .store import page_store
-
-GENERATIONS_ATTR = "newsdesk_generations"
-EXPIRY_ATTR = "newsdesk_fragments_expire_at"
+from .store import page_store, path_tag
 
 
 class StoredFragment(NamedTuple):
     html: str
+    tags: tuple
+    generations: dict
     expires_at: float
-
-
-def read_generations(request, store, generations=None):
-    """Note on the request the generations its fragments and kept pages (routes.py) are
-    kept under. Call before the view reads anything (the page cache middleware does)."""
-    if (cache_settings.FRAGMENTS or cache_settings.ROUTES) and is_anonymous_page_read(request):
-        setattr(request, GENERATIONS_ATTR, generations or store.current_generations(request.path))
 
 
 def is_anonymous_page_read(request):
@@ -64,57 +52,55 @@ def is_anonymous_page_read(request):
 
 def render_fragment(context, name, nodelist, vary, shared):
     request = context.get("request")
-    # Generations are only read for anonymous readers' page requests (read_generations);
-    # a preview is marked after that.
-    generations = getattr(request, GENERATIONS_ATTR, None)
-    if (
-        generations is None
-        or None in generations
-        or not cache_settings.FRAGMENTS
-        or getattr(request, "is_preview", False)
-    ):
+    page_metadata = current_metadata.get()
+    if not cache_settings.FRAGMENTS or page_metadata is None or not is_anonymous_page_read(request):
         return nodelist.render(context)
     store = page_store()
-    key = fragment_key(request, name, vary, generations, shared)
-    found = generational_values.get(store.cache, key)
-    if found is not None:
-        note_expiry(request, found.expires_at)
+    key = fragment_key(request, name, vary, shared)
+    found = store.cache.get(key)
+    if isinstance(found, StoredFragment) and is_current(store, found):
+        page_metadata.add_tags(found.tags)
+        page_metadata.limit_lifetime(found.expires_at - time.time())
         return mark_safe(found.html)
-    html = nodelist.render(context)
+    sequence = store.sequence()
+    with collecting() as metadata:
+        if not shared:
+            # A page's own fragment is made of that page (its tags, added before its
+            # template ran) at that path (a redirect purges the path).
+            metadata.add_tags({*page_metadata.tags, path_tag(request.path)})
+        html = nodelist.render(context)
+    page_metadata.add_tags(metadata.tags)
     lifetime = cache_settings.TTL
-    banner_seconds = seconds_left_on_banner(request)
-    if banner_seconds is not None:
-        lifetime = min(lifetime, banner_seconds)
-    if lifetime > 0:
-        expires_at = time.time() + lifetime
-        fragment = StoredFragment(str(html), expires_at)
-        generational_values.set(store.cache, key, fragment, timeout=lifetime)
-        note_expiry(request, expires_at)
+    if (seconds := metadata.seconds_left()) is not None:
+        lifetime = min(lifetime, seconds)
+        page_metadata.limit_lifetime(seconds)
+    if lifetime > 0 and sequence is not None:
+        keep(store, key, str(html), metadata.tags, sequence, lifetime)
     return html
 
 
-def fragment_key(request, name, vary, generations, shared):
-    """Shared fragments: per site (origin) under the site-wide generation; the others
-    also per path and query under the path's own."""
+def is_current(store, fragment):
+    return (
+        time.time() < fragment.expires_at
+        and store.generations_of(fragment.generations) == fragment.generations
+    )
+
+
+def keep(store, key, html, tags, sequence, lifetime):
+    generations = store.current_generations({*tags, EVERYTHING})
+    if None in generations.values() or store.sequence() != sequence:
+        return  # a purge ran while it rendered
+    fragment = StoredFragment(html, tuple(sorted(tags)), generations, time.time() + lifetime)
+    store.cache.set(key, fragment, timeout=lifetime)
+
+
+def fragment_key(request, name, vary, shared):
+    """Shared fragments: per site (origin); the others also per path and query."""
     origin = f"{request.scheme}://{request.get_host()}"
     if shared:
-        parts = ("shared", origin, name, tuple(vary), generations[0])
+        parts = ("shared", origin, name, tuple(vary))
     else:
         query = normalized_query(request.META.get("QUERY_STRING", ""))
-        parts = ("page", origin, name, tuple(vary), generations, request.path, query)
+        parts = ("page", origin, name, tuple(vary), request.path, query)
     digest = hashlib.sha1(repr(parts).encode(), usedforsecurity=False)
-    return f"fragment:{digest.hexdigest()}"
-
-
-def note_expiry(request, expires_at):
-    current = getattr(request, EXPIRY_ATTR, None)
-    setattr(request, EXPIRY_ATTR, expires_at if current is None else min(current, expires_at))
-
-
-def seconds_left_on_fragments(request):
-    """Seconds until the soonest fragment this page used expires; None when it used none.
-    A page must not outlive the fragments it is made of."""
-    expires_at = getattr(request, EXPIRY_ATTR, None)
-    if expires_at is None:
-        return None
-    return max(math.ceil(expires_at - time.time()), 0)
+    return f"fragment:v2:{digest.hexdigest()}"

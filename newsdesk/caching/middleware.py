@@ -4,6 +4,9 @@ resolving and Wagtail's routing.
 A stale page (past its freshness, or purged) is re-rendered by one request while the
 others get the stale copy, and is handed out again if that render fails. While the
 database is down (outage.py's breaker is open) the stale copy is handed out at once.
+
+Each cacheable render collects the tags of what it shows (metadata.py); the page is
+stored under them and sends them to the proxies in front (tag_header.py).
 """
 
 import time
@@ -11,10 +14,9 @@ import time
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.http import HttpResponse
 
-from .banner import seconds_left_on_banner
 from .conf import cache_settings
 from .encodings import CODINGS, IDENTITY, choose_coding
-from .fragments import read_generations, seconds_left_on_fragments
+from .metadata import collecting
 from .outage import breaker
 from .policy import (
     add_shared_cache_headers,
@@ -24,7 +26,8 @@ from .policy import (
     storable_ttl,
 )
 from .representations import delivery, representations_of, stored_headers
-from .store import page_store
+from .store import page_store, stored_tags
+from .tag_header import add_tag_header
 
 
 class PageCacheMiddleware:
@@ -42,36 +45,38 @@ class PageCacheMiddleware:
         if not is_anonymous_read(request):
             return personal(self.get_response(request))
         if not cache_settings.ENABLED:
-            read_generations(request, page_store())
-            return shareable(request, self.get_response(request))
+            with collecting() as metadata:
+                response = self.get_response(request)
+            return shareable(request, response, metadata)
         store, lookup = look_up(request)
         if served := serve_stored(request, store, lookup):
             return served
-        generations = store.current_generations(request.path)
-        read_generations(request, store, generations)
+        sequence = store.sequence()
         try:
-            response = self.get_response(request)
+            with collecting() as metadata:
+                response = self.get_response(request)
         finally:
             release(store, lookup)
-        return keep(request, response, store, lookup, generations)
+        return keep(request, response, store, lookup, sequence, metadata)
 
     async def __acall__(self, request):
         # The same steps; the cache calls are short and stay on the event loop.
         if not is_anonymous_read(request):
             return personal(await self.get_response(request))
         if not cache_settings.ENABLED:
-            read_generations(request, page_store())
-            return shareable(request, await self.get_response(request))
+            with collecting() as metadata:
+                response = await self.get_response(request)
+            return shareable(request, response, metadata)
         store, lookup = look_up(request)
         if served := serve_stored(request, store, lookup):
             return served
-        generations = store.current_generations(request.path)
-        read_generations(request, store, generations)
+        sequence = store.sequence()
         try:
-            response = await self.get_response(request)
+            with collecting() as metadata:
+                response = await self.get_response(request)
         finally:
             release(store, lookup)
-        return keep(request, response, store, lookup, generations)
+        return keep(request, response, store, lookup, sequence, metadata)
 
 
 def is_anonymous_read(request):
@@ -109,27 +114,30 @@ def release(store, lookup):
         store.release_render(lookup.key)
 
 
-def keep(request, response, store, lookup, generations):
-    """Store a fresh render and send it as a hit would be sent (in the coding the request
-    accepts), or fall back to the stale copy when the render failed."""
+def keep(request, response, store, lookup, sequence, metadata):
+    """Store a fresh render under its tags and send it as a hit would be sent (in the
+    coding the request accepts), or fall back to the stale copy when the render failed."""
     if response.status_code >= 500 and lookup.page is not None:
         return stored_response(request, lookup.page, "STALE")
     ttl = storable_ttl(request, response)
     if ttl is None:
         return personal(response) if response.cookies else response
-    ttl = capped_ttl(request, ttl)
+    ttl = capped_ttl(ttl, metadata)
     add_shared_cache_headers(response, ttl)
-    page = store.store(lookup.key, response, ttl, generations)
+    tags = metadata.capped_tags()
+    add_tag_header(response, tags)
+    page = store.store(lookup.key, response, ttl, stored_tags(request.path, tags), sequence)
     return delivered(request, response, page.status, page.headers, page.representations, "MISS")
 
 
-def shareable(request, response):
-    """Cache-Control for Varnish even when the app keeps no copy itself, and the page in
-    the coding the request accepts (only that one is made)."""
+def shareable(request, response, metadata):
+    """Cache-Control and tags for Varnish even when the app keeps no copy itself, and the
+    page in the coding the request accepts (only that one is made)."""
     ttl = storable_ttl(request, response)
     if ttl is None:
         return personal(response) if response.cookies else response
-    add_shared_cache_headers(response, capped_ttl(request, ttl))
+    add_shared_cache_headers(response, capped_ttl(ttl, metadata))
+    add_tag_header(response, metadata.capped_tags())
     coding = choose_coding(request.headers.get("Accept-Encoding"), CODINGS)
     codings = () if coding == IDENTITY else (coding,)
     representations = representations_of(response, codings)
@@ -142,17 +150,28 @@ def personal(response):
     return response
 
 
-def capped_ttl(request, ttl):
-    """No longer than the banner it shows, or the fragments it is made of, last."""
-    limits = (seconds_left_on_banner(request), seconds_left_on_fragments(request))
-    return min([ttl, *(seconds for seconds in limits if seconds is not None)])
+def capped_ttl(ttl, metadata):
+    """No longer than what it shows lasts (a banner that ends by the clock)."""
+    seconds = metadata.seconds_left()
+    return ttl if seconds is None else min(ttl, seconds)
+
+
+# How long a shared cache in front (Varnish) may keep a stale copy before asking again.
+STALE_SHARED_SECONDS = 1
 
 
 def stored_response(request, page, outcome):
     response = delivered(
         request, HttpResponse(), page.status, page.headers, page.representations, outcome
     )
-    response["Age"] = str(int(time.time() - page.stored_at))
+    if outcome == "STALE":
+        # The copy from before a purge, while another request renders the new one (or the
+        # database is down). Sent with its own freshness, Varnish would keep the old page
+        # until that runs out (purge or not), or, past it, pass every reader to the app.
+        del response["Cache-Control"]
+        add_shared_cache_headers(response, STALE_SHARED_SECONDS)
+    else:
+        response["Age"] = str(int(time.time() - page.stored_at))
     return response
 
 

@@ -1,6 +1,7 @@
-"""Purging: the app's page store at once, Varnish (any Wagtail front-end cache backend)
-through a background task. Call these after the change is committed, or a reader may
-re-cache the old page in between (signals.py uses transaction.on_commit).
+"""Purging by tag: the app's page store at once, the caches in front (every Varnish
+node, a CDN: Wagtail's front-end cache backends, backends.py) through a background task.
+Call these after the change is committed, or a reader may re-cache the old page in
+between (signals.py uses transaction.on_commit).
 """
 
 import logging
@@ -11,39 +12,65 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Site
 
 from .conf import cache_settings
+from .metadata import EVERYTHING, with_broader_tags
 from .store import page_store
-from .tasks import purge_everything_from_frontend_caches
+from .tasks import purge_everything_from_frontend_caches, purge_tags_from_frontend_caches
 
 logger = logging.getLogger(__name__)
 
 
 def is_purging():
     """Whether any cache is in use; without one, finding what to purge is wasted work."""
-    return keeps_generations() or bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+    return keeps_pages() or has_frontend_caches()
 
 
-def keeps_generations():
-    """Whether anything is kept under the page store's generations: pages, fragments
-    (fragments.py) or routed pages (routes.py)."""
-    return cache_settings.ENABLED or cache_settings.FRAGMENTS or cache_settings.ROUTES
+def keeps_pages():
+    """Whether the app keeps anything under tags: pages, or fragments (fragments.py)."""
+    return cache_settings.ENABLED or cache_settings.FRAGMENTS
+
+
+def has_frontend_caches():
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def purge_tags(tags):
+    """Purge every page carrying one of the tags (or their broader tags) everywhere."""
+    tags = sorted(with_broader_tags(tags))
+    if not tags:
+        return
+    if EVERYTHING in tags:
+        purge_everything()
+        return
+    if keeps_pages():
+        purge_store(lambda store: store.purge_tags(tags))
+    for name in frontend_caches():
+        purge_tags_from_frontend_caches.enqueue(tags, name)
 
 
 def purge_paths(paths, site):
-    """Purge paths of the site, every query variant of each."""
+    """Purge paths of the site, every query variant of each (a redirect's old path)."""
     paths = sorted(set(paths))
     if not paths:
         return
-    if keeps_generations():
+    if keeps_pages():
         purge_store(lambda store: store.purge_paths(paths))
-    if site is not None and getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        PurgeBatch(site.root_url + iri_to_uri(path) for path in paths).purge()
+    if site is not None:
+        batch = PurgeBatch(site.root_url + iri_to_uri(path) for path in paths)
+        for name in frontend_caches():
+            batch.purge(backends=[name])
 
 
 def purge_everything():
-    if keeps_generations():
+    if keeps_pages():
         purge_store(lambda store: store.purge_everything())
-    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        purge_everything_from_frontend_caches.enqueue()
+    for name in frontend_caches():
+        purge_everything_from_frontend_caches.enqueue(name)
+
+
+def frontend_caches():
+    """The names of the front-end caches (Varnish nodes, a CDN): each gets a task of
+    its own, so one that is down or slow delays no other, and is retried alone."""
+    return list(getattr(settings, "WAGTAILFRONTENDCACHE", None) or {})
 
 
 def purge_store(purge):

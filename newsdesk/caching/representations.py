@@ -22,6 +22,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
 from .encodings import CODINGS, IDENTITY, choose_coding, compress, is_compressible
+from .tag_header import headers_for_readers
 
 # The header fields a 304 repeats from the 200 it stands for (RFC 9110 section 15.4.5).
 NOT_MODIFIED_HEADERS = frozenset(
@@ -90,7 +91,7 @@ def delivery(status, headers, representations, accept_encoding, if_none_match):
     """What to send a request for a stored page: status, headers (a list of (name,
     value)) and body. Compresses nothing."""
     chosen = chosen_representation(representations, accept_encoding)
-    sent = [*headers]
+    sent = headers_for_readers(headers)
     if chosen.coding != IDENTITY:
         sent.append(("Content-Encoding", chosen.coding))
     if chosen.etag:

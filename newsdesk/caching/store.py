@@ -1,11 +1,16 @@
-"""The page store: rendered pages in a Django cache, keyed by host, path and query.
+"""The page store: rendered pages in a Django cache, keyed by host, path and query, and
+purged by tag (metadata.py): every tag has a generation number, and a stored page
+records the generations of its tags. Bumping a tag's generation retires every page that
+carries it without finding them. Every page also carries `all` (purge everything) and its
+path's own tag (every query variant of a path; redirects purge that).
 
-Purging is by path, every query variant at once: each path has a generation number,
-and a stored page records the generations it was rendered under (read before rendering
-began, so a page rendered from data older than a purge is born stale). Bumping the
-generation retires every variant without finding them. One site-wide generation does the
-same for everything. A generation that is missing (never set, or evicted) is created
-with a random value, so an eviction can only retire pages, never bring purged ones back.
+A page's tags are known only once it is rendered, so their generations are read after
+the render; a purge that commits during the render would go unseen. So there is one more
+number, the purge sequence, which every purge bumps before any tag: a page whose render
+saw the sequence move (read before the render began and again before storing) is stored
+already stale. A generation that is missing (never set, or evicted) is created with a
+random value, and a page whose tag has none is stale: an eviction can only retire pages,
+never bring purged ones back.
 """
 
 import contextlib
@@ -18,9 +23,10 @@ from django.core.cache import caches
 
 from .conf import cache_settings
 from .local_copies import announce_purge
+from .metadata import EVERYTHING
 from .representations import representations_of, stored_headers
 
-EVERYTHING = "*"
+SEQUENCE_KEY = "tags:sequence"
 
 
 class StoredPage(NamedTuple):
@@ -30,7 +36,8 @@ class StoredPage(NamedTuple):
     representations: tuple
     stored_at: float
     fresh_until: float
-    generations: tuple
+    # The page's tags (with `all` and its path's tag) and their generations, by tag.
+    generations: dict
 
     @property
     def content(self):
@@ -40,7 +47,7 @@ class StoredPage(NamedTuple):
 class Lookup(NamedTuple):
     key: str
     page: StoredPage | None
-    generations: tuple
+    generations: dict
 
     @property
     def is_fresh(self):
@@ -49,21 +56,27 @@ class Lookup(NamedTuple):
     @property
     def is_current(self):
         """Stored and not purged since (it may have gone past its freshness)."""
-        return self.page is not None and self.page.generations == self.generations
+        return (
+            self.page is not None
+            and bool(self.page.generations)
+            and self.page.generations == self.generations
+        )
 
 
 def page_key(origin, path, query):
     digest = hashlib.sha1(f"{origin}\n{path}\n{query}".encode(), usedforsecurity=False)
-    # v2: pages kept with their representations; a page pickled before is never read.
-    return f"page:v2:{digest.hexdigest()}"
+    # v3: pages kept with their tags; a page pickled before is never read.
+    return f"page:v3:{digest.hexdigest()}"
 
 
-def generation_key(path):
-    digest = hashlib.sha1(path.encode(), usedforsecurity=False)
-    return f"gen:{digest.hexdigest()}"
+def tag_key(tag):
+    digest = hashlib.sha1(tag.encode(), usedforsecurity=False)
+    return f"tag:{digest.hexdigest()}"
 
 
-EVERYTHING_KEY = generation_key(EVERYTHING)
+def path_tag(path):
+    """The tag of every page at a path, whatever its query (never sent to proxies)."""
+    return f"path:{path}"
 
 
 class PageStore:
@@ -71,29 +84,47 @@ class PageStore:
         self.cache = cache
 
     def lookup(self, origin, path, query):
-        return self.lookup_key(page_key(origin, path, query), path)
+        return self.lookup_key(page_key(origin, path, query))
 
-    def lookup_key(self, key, path):
-        path_generation = generation_key(path)
-        found = self.cache.get_many([key, path_generation, EVERYTHING_KEY])
-        generations = (found.get(EVERYTHING_KEY), found.get(path_generation))
-        return Lookup(key, found.get(key), generations)
+    def lookup_key(self, key, path=None):
+        page = self.cache.get(key)
+        if not isinstance(page, StoredPage):
+            return Lookup(key, None, {})
+        return Lookup(key, page, self.generations_of(page.generations))
 
-    def current_generations(self, path):
-        """The generations to render under, creating any that is missing."""
-        keys = [EVERYTHING_KEY, generation_key(path)]
-        found = self.cache.get_many(keys)
-        for key in keys:
-            if found.get(key) is None:
-                self.cache.add(key, random.getrandbits(62), timeout=None)
-                found[key] = self.cache.get(key)
-        return tuple(found[key] for key in keys)
+    def generations_of(self, tags):
+        """The current generation of each tag; a tag without one is left out."""
+        keys = {tag: tag_key(tag) for tag in tags}
+        found = self.cache.get_many(list(keys.values()))
+        return {tag: found[key] for tag, key in keys.items() if found.get(key) is not None}
 
-    def store(self, key, response, ttl, generations):
-        """Keeps the response as a StoredPage, compressed in each coding, and returns it."""
+    def sequence(self):
+        """The purge sequence, read before a render begins (None: the cache did not
+        answer, and nothing rendered now may be stored)."""
+        value = self.cache.get(SEQUENCE_KEY)
+        if value is None:
+            self.cache.add(SEQUENCE_KEY, random.getrandbits(62), timeout=None)
+            value = self.cache.get(SEQUENCE_KEY)
+        return value
+
+    def current_generations(self, tags):
+        """The generations to store a page under, creating any that is missing."""
+        generations = self.generations_of(tags)
+        for tag in set(tags) - generations.keys():
+            key = tag_key(tag)
+            self.cache.add(key, random.getrandbits(62), timeout=None)
+            generations[tag] = self.cache.get(key)
+        return generations
+
+    def store(self, key, response, ttl, tags, sequence):
+        """Keeps the response as a StoredPage, compressed in each coding, and returns it.
+        tags: the page's own, and those every page has (stored_tags)."""
+        generations = self.current_generations(tags) if sequence is not None else {}
+        if sequence is None or None in generations.values() or self.sequence() != sequence:
+            # The cache did not answer, or a purge ran while the page was rendered: the
+            # page is sent, not kept (the next request renders it again).
+            return stored_page(response, ttl, {})
         page = stored_page(response, ttl, generations)
-        if None in generations:
-            return page  # the cache did not answer: a page stored now could outlive a purge
         self.cache.set(key, page, timeout=ttl + cache_settings.STALE_SECONDS)
         return page
 
@@ -104,19 +135,27 @@ class PageStore:
     def release_render(self, key):
         self.cache.delete(f"lock:{key}")
 
-    def purge_paths(self, paths):
-        for path in paths:
-            self._bump(generation_key(path))
+    def purge_tags(self, tags):
+        self._bump(SEQUENCE_KEY)
+        for tag in sorted(set(tags)):
+            self._bump(tag_key(tag))
         announce_purge(self.cache)
+
+    def purge_paths(self, paths):
+        self.purge_tags(path_tag(path) for path in paths)
 
     def purge_everything(self):
-        self._bump(EVERYTHING_KEY)
-        announce_purge(self.cache)
+        self.purge_tags([EVERYTHING])
 
     def _bump(self, key):
-        # No generation yet: nothing was stored under this path.
+        # No generation yet: nothing was stored under this tag.
         with contextlib.suppress(ValueError):
             self.cache.incr(key)
+
+
+def stored_tags(path, tags):
+    """What the store keeps a page under: its tags, its path's, and `all`."""
+    return {*tags, path_tag(path), EVERYTHING}
 
 
 def stored_page(response, ttl, generations):

@@ -1,12 +1,9 @@
-from django.apps import apps
 from wagtail import hooks
 
-from .registry import HOOK_NAME
-from .stories import story_paths
+from .metadata import add_tags_of
 
-hooks.register(HOOK_NAME, story_paths)
 
-if apps.is_installed("newsdesk.feeds"):
-    from .feeds import feed_paths
-
-    hooks.register(HOOK_NAME, feed_paths)
+@hooks.register("before_serve_page")
+def tag_the_served_page(page, request, serve_args, serve_kwargs):
+    """Every page served carries its own tags, whatever its template shows."""
+    add_tags_of(page)

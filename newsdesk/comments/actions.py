@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.log_actions import log
 
 from newsdesk.core.client_address import normalise as normalise_address
@@ -49,9 +50,9 @@ class Submission:
 
 def check_can_comment(rules, user):
     if not rules.is_open:
-        raise CommentRefused("Comments are closed on this article.", status=403)
+        raise CommentRefused(gettext("Comments are closed on this article."), status=403)
     if rules.require_sign_in and not (user and user.is_authenticated):
-        raise CommentRefused("Please sign in to comment.", status=403)
+        raise CommentRefused(gettext("Please sign in to comment."), status=403)
 
 
 def check_parent(submission):
@@ -60,7 +61,7 @@ def check_parent(submission):
     if parent is None:
         return None
     if parent.page_id != submission.page.pk or parent.state != Comment.State.APPROVED:
-        raise CommentRefused("The comment you replied to is no longer available.")
+        raise CommentRefused(gettext("The comment you replied to is no longer available."))
     while parent.depth >= comment_settings.MAX_DEPTH and parent.parent_id:
         parent = parent.parent
     return parent

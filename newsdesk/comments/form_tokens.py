@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .conf import comment_settings
 from .models import FormToken
@@ -69,15 +70,17 @@ def check_form_token(key, page):
     """The served form, if its token may be posted now for this article; else refused."""
     form = served_form(key)
     if form is None or form.page_id != page.pk:
-        raise CommentRefused("This form could not be checked. Please send your comment again.")
+        raise CommentRefused(
+            gettext("This form could not be checked. Please send your comment again.")
+        )
     age = (timezone.now() - form.issued_at).total_seconds()
     if age < comment_settings.MIN_SUBMIT_SECONDS:
         raise CommentRefused(
-            "That was quicker than we allow. Please check your comment and send it again."
+            gettext("That was quicker than we allow. Please check your comment and send it again.")
         )
     if age > comment_settings.FORM_MAX_AGE_SECONDS:
         raise CommentRefused(
-            "This form has expired. Your comment is still here: please send it again."
+            gettext("This form has expired. Your comment is still here: please send it again.")
         )
     return form
 
@@ -109,7 +112,7 @@ def claim_form_token(form, page, text_hash):
     if token is not None and token.comment is not None and token.comment.fingerprint == text_hash:
         return token
     raise CommentRefused(
-        "This form has already been sent. Your text is still here: please send it again."
+        gettext("This form has already been sent. Your text is still here: please send it again.")
     )
 
 

@@ -1,6 +1,10 @@
 from django import forms
 from django.core.validators import validate_email
+from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from .conf import comment_settings
 from .form_tokens import MAX_LENGTH as MAX_TOKEN_LENGTH
@@ -9,15 +13,28 @@ from .text import normalise, normalise_name
 HONEYPOT_FIELD = "website"
 
 
+def grouped(number):
+    """12,345 in English, 12 345 in Spanish: the active language's digit grouping."""
+    return number_format(number, force_grouping=True)
+
+
 def check_length(value, *, what, limit, minimum=0):
     """Refuse, never cut: cutting text once turned a harmless comment into stored XSS."""
     if len(value) > limit:
         raise forms.ValidationError(
-            f"{what} is {len(value):,} characters long; the limit is {limit:,}. "
-            f"Please shorten it by {len(value) - limit:,} and send it again."
+            gettext(
+                "%(what)s is %(length)s characters long; the limit is %(limit)s. "
+                "Please shorten it by %(over)s and send it again."
+            )
+            % {
+                "what": what,
+                "length": grouped(len(value)),
+                "limit": grouped(limit),
+                "over": grouped(len(value) - limit),
+            }
         )
     if len(value) < minimum:
-        raise forms.ValidationError(f"{what} is too short.")
+        raise forms.ValidationError(gettext("%(what)s is too short.") % {"what": what})
     return value
 
 
@@ -38,23 +55,23 @@ class CommentForm(forms.Form):
     paste at maxlength, and we refuse over-long text with a message instead."""
 
     body = PlainTextField(
-        label="Your comment",
+        label=_("Your comment"),
         widget=forms.Textarea(attrs={"rows": 5, "autocomplete": "off"}),
     )
-    author_name = PlainTextField(label="Name", required=False, normaliser=normalise_name)
+    author_name = PlainTextField(label=_("Name"), required=False, normaliser=normalise_name)
     author_email = PlainTextField(
-        label="Email",
+        label=_("Email"),
         required=False,
-        help_text="Never shown. Used only to tell you about replies, if you ask.",
+        help_text=_("Never shown. Used only to tell you about replies, if you ask."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    notify_on_reply = forms.BooleanField(label="Email me when someone replies", required=False)
+    notify_on_reply = forms.BooleanField(label=_("Email me when someone replies"), required=False)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     # Signed into the form and claimed by its post (form_tokens.py); the view renders it.
     form_token = forms.CharField(max_length=MAX_TOKEN_LENGTH, widget=forms.HiddenInput)
     # The honeypot: hidden from people by CSS and from assistive technology by aria-hidden.
     website = forms.CharField(
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
@@ -64,8 +81,8 @@ class CommentForm(forms.Form):
         self.user = user
         self.max_length = comment_settings.MAX_LENGTH
         self.fields["body"].help_text = format_lazy(
-            "Plain text; links to web pages are fine. Up to {:,} characters.",
-            comment_settings.MAX_LENGTH,
+            _("Plain text; links to web pages are fine. Up to {} characters."),
+            lazy(grouped, str)(comment_settings.MAX_LENGTH),
         )
         if self.is_signed_in:
             del self.fields["author_name"]
@@ -80,7 +97,7 @@ class CommentForm(forms.Form):
     def clean_body(self):
         return check_length(
             self.cleaned_data["body"],
-            what="Your comment",
+            what=pgettext("what is too long", "Your comment"),
             limit=comment_settings.MAX_LENGTH,
             minimum=comment_settings.MIN_LENGTH,
         )
@@ -88,14 +105,20 @@ class CommentForm(forms.Form):
     def clean_author_name(self):
         name = self.cleaned_data["author_name"]
         if not name:
-            raise forms.ValidationError("Please give a name to show with your comment.")
-        return check_length(name, what="Your name", limit=comment_settings.NAME_MAX_LENGTH)
+            raise forms.ValidationError(gettext("Please give a name to show with your comment."))
+        return check_length(
+            name,
+            what=pgettext("what is too long", "Your name"),
+            limit=comment_settings.NAME_MAX_LENGTH,
+        )
 
     def clean_author_email(self):
         email = self.cleaned_data["author_email"]
         if not email:
-            raise forms.ValidationError("Please give your email address. It is never shown.")
-        check_length(email, what="Your email address", limit=254)
+            raise forms.ValidationError(
+                gettext("Please give your email address. It is never shown.")
+            )
+        check_length(email, what=pgettext("what is too long", "Your email address"), limit=254)
         validate_email(email)
         return email
 

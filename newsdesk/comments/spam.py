@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.db.models.functions import Greatest
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from . import classifier
 from .conf import comment_settings
@@ -50,7 +51,7 @@ class Screening:
 def check_honeypot(value):
     # Hidden from people; only a form-filling robot types here. Say little.
     if value:
-        raise CommentRefused("Your comment could not be posted.")
+        raise CommentRefused(gettext("Your comment could not be posted."))
 
 
 # --- who is posting ----------------------------------------------------------------------
@@ -61,7 +62,7 @@ def check_not_banned(email, address):
     if address:
         bans |= Q(kind=Ban.Kind.ADDRESS, value=address)
     if Ban.objects.filter(bans).exists():
-        raise CommentRefused("You can no longer comment on this site.", status=403)
+        raise CommentRefused(gettext("You can no longer comment on this site."), status=403)
 
 
 def rate_limited_network(address):
@@ -92,8 +93,10 @@ def check_rate_limits(email, address):
                 hits = 1
             if hits > limit:
                 raise CommentRefused(
-                    "You're commenting faster than we allow. Please wait a little and send "
-                    "it again; your comment is still here.",
+                    gettext(
+                        "You're commenting faster than we allow. Please wait a little and "
+                        "send it again; your comment is still here."
+                    ),
                     status=429,
                     retry_after=window,
                 )
@@ -107,8 +110,14 @@ def check_links(body):
     found = len(find_urls(body))
     if found > most:
         raise CommentRefused(
-            f"Comments can include at most {most} link{'s' if most != 1 else ''}; "
-            f"yours has {found}. Please remove some and send it again."
+            ngettext(
+                "Comments can include at most %(most)s link; yours has %(found)s. "
+                "Please remove some and send it again.",
+                "Comments can include at most %(most)s links; yours has %(found)s. "
+                "Please remove some and send it again.",
+                most,
+            )
+            % {"most": most, "found": found}
         )
 
 

@@ -14,7 +14,10 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -40,7 +43,33 @@ COUNT_MAX_AGE = 30
 
 
 def get_article(page_id):
-    return get_object_or_404(ArticlePage.objects.visible_to_readers(), pk=page_id)
+    return get_object_or_404(
+        ArticlePage.objects.visible_to_readers().select_related("locale"), pk=page_id
+    )
+
+
+def in_the_articles_language(view):
+    """/comments/ URLs carry no edition prefix, so the language is the article's: the list,
+    the form, its errors and the count's words speak its edition's language. The view
+    is given the article (a 404 if readers may not see it)."""
+
+    @wraps(view)
+    def speaking(request, page_id):
+        article = get_article(page_id)
+        code = article.locale.language_code
+        with translation.override(code):
+            response = view(request, article)
+        response.headers["Content-Language"] = code
+        return response
+
+    return speaking
+
+
+def count_label(count):
+    """The count in the active language's words and digit grouping: "12 Comments"."""
+    return ngettext("%(count)s Comment", "%(count)s Comments", count) % {
+        "count": number_format(count, force_grouping=True)
+    }
 
 
 # --- the reader's own comments -----------------------------------------------------------
@@ -244,26 +273,27 @@ def reply_target(request, article):
 @require_GET
 @never_cache
 @csrf_cookie_scoped_to_comments
-def thread(request, page_id):
+@in_the_articles_language
+def thread(request, article):
     """The whole conversation on its own page: works without JavaScript."""
-    article = get_article(page_id)
     return render(request, "comments/thread_page.html", thread_context(request, article))
 
 
 @require_GET
 @never_cache
 @csrf_cookie_scoped_to_comments
-def fragment(request, page_id):
+@in_the_articles_language
+def fragment(request, article):
     """The same list and form, without the page around it, for the article's script."""
-    article = get_article(page_id)
     return render(request, "comments/includes/thread.html", thread_context(request, article))
 
 
 @require_GET
-def count(request, page_id):
+@in_the_articles_language
+def count(request, article):
     """The published-comment count: the same for every reader, so briefly cacheable."""
-    article = get_article(page_id)
-    response = JsonResponse({"count": Comment.objects.filter(page=article).approved().count()})
+    approved = Comment.objects.filter(page=article).approved().count()
+    response = JsonResponse({"count": approved, "label": count_label(approved)})
     patch_cache_control(response, public=True, max_age=COUNT_MAX_AGE)
     return response
 
@@ -282,7 +312,7 @@ def submission_from(request, article, form):
     if parent_id:
         parent = Comment.objects.select_related("parent").filter(pk=parent_id).first()
         if parent is None:
-            raise CommentRefused("The comment you replied to is no longer available.")
+            raise CommentRefused(gettext("The comment you replied to is no longer available."))
     return Submission(
         page=article,
         body=form.cleaned_data["body"],
@@ -301,8 +331,8 @@ def submission_from(request, article, form):
 @require_POST
 @never_cache
 @csrf_cookie_scoped_to_comments
-def post_comment(request, page_id):
-    article = get_article(page_id)
+@in_the_articles_language
+def post_comment(request, article):
     form = CommentForm(request.POST, user=request.user)
     if not form.is_valid():
         return form_refused(request, article, form, status=400)
@@ -323,11 +353,11 @@ def post_comment(request, page_id):
 
 def posted_message(comment):
     if comment.state == Comment.State.PENDING:
-        return (
+        return gettext(
             "Thank you. Your comment is awaiting moderation: only you can see it until a "
             "moderator approves it."
         )
-    return "Thank you. Your comment is published."
+    return gettext("Thank you. Your comment is published.")
 
 
 def comment_posted(request, article, comment):
@@ -343,6 +373,7 @@ def comment_posted(request, article, comment):
             },
             request=request,
         )
+        approved = Comment.objects.filter(page=article).approved().count()
         return JsonResponse(
             {
                 "id": comment.pk,
@@ -350,7 +381,8 @@ def comment_posted(request, article, comment):
                 "pending": comment.state == Comment.State.PENDING,
                 "html": html,
                 "message": posted_message(comment),
-                "count": Comment.objects.filter(page=article).approved().count(),
+                "count": approved,
+                "count_label": count_label(approved),
                 # For the reader's next comment from the same form: this one is spent.
                 "form_token": issue_form_token(article),
             },
@@ -385,8 +417,11 @@ def unsubscribe(request, token):
     comment = comment_for_unsubscribe_token(token)
     if comment is None:
         raise Http404("This unsubscribe link is not valid.")
-    if request.method == "POST":
-        do_unsubscribe(comment)
-        return render(request, "comments/unsubscribed.html", {"comment": comment})
-    # A GET only asks: link scanners in mail systems follow links, and must not unsubscribe.
-    return render(request, "comments/unsubscribe.html", {"comment": comment, "token": token})
+    # In the language of the article the comment is on, as the email was.
+    with translation.override(comment.page.locale.language_code):
+        if request.method == "POST":
+            do_unsubscribe(comment)
+            return render(request, "comments/unsubscribed.html", {"comment": comment})
+        # A GET only asks: link scanners in mail systems follow links, and must not
+        # unsubscribe.
+        return render(request, "comments/unsubscribe.html", {"comment": comment, "token": token})

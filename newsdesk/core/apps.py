@@ -11,3 +11,11 @@ class CoreConfig(AppConfig):
         from .ids import register_id_converter
 
         register_id_converter()
+
+        from newsdesk.caching.signals import purge_on_change
+
+        from .models import BreakingNews, NewsroomSettings
+
+        # In every page's header (base.html carries their tags).
+        purge_on_change(NewsroomSettings)
+        purge_on_change(BreakingNews)

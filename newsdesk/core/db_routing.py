@@ -2,9 +2,13 @@
 
 A request may read from the replica (the "replica" database alias) only when all hold:
 - it is a GET, HEAD or OPTIONS;
-- it carries no session cookie (staff and signed-in readers see what they just did) and no
-  pin cookie: any other request sets the pin, so a reader who has just posted reads the
-  primary for NEWSDESK_DB_PIN_SECONDS, until the replica has replayed the write;
+- it carries no session cookie (staff and signed-in readers see what they just did), and
+  no pin cookie the replica has not caught up with: any other request sets the pin to the
+  primary's WAL position after it (PostgreSQL's pg_current_wal_lsn()), so a reader who
+  has just posted reads the primary until the replica has replayed that far (one
+  comparison on the replica a request), however far behind it is, for at most
+  NEWSDESK_DB_PIN_SECONDS; then the pin is deleted. A pin without a position (another
+  database) lasts its whole NEWSDESK_DB_PIN_SECONDS;
 - it is not under the admin;
 - the read happens outside a transaction (inside one, what was written must be seen);
 - the replica answers: the first read of each request checks the connection, and one
@@ -18,6 +22,7 @@ the middleware do nothing, so the embedded default is untouched.
 import contextlib
 import contextvars
 import logging
+import re
 import threading
 import time
 
@@ -29,6 +34,9 @@ logger = logging.getLogger(__name__)
 
 REPLICA = "replica"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# A PostgreSQL WAL position (pg_lsn), its two hexadecimal halves joined by "-" in the
+# cookie ("/" would have the cookie quoted).
+WAL_POSITION = re.compile(r"([0-9A-F]{1,8})-([0-9A-F]{1,8})")
 
 # Per request (and per thread under WSGI): None outside a request the replica may serve,
 # else a dict that remembers whether the replica answered for this request.
@@ -36,7 +44,7 @@ replica_request = contextvars.ContextVar("newsdesk_replica_request", default=Non
 
 
 def pin_seconds():
-    return int(getattr(settings, "NEWSDESK_DB_PIN_SECONDS", 5))
+    return int(getattr(settings, "NEWSDESK_DB_PIN_SECONDS", 60))
 
 
 def pin_cookie():
@@ -68,22 +76,27 @@ class ReplicaHealth:
         with self.lock:
             self.down_until = time.monotonic() + retry_seconds()
 
-    def check(self):
-        """One round trip on this thread's replica connection; False (and the connection
-        closed, so the next try reconnects) when it fails."""
+    def check(self, written_at=None):
+        """One round trip on this thread's replica connection: whether it answers and, given
+        a WAL position, has replayed that far. False (and the connection closed, so the
+        next try reconnects) when it fails."""
         if self.is_resting():
             return False
         connection = connections[self.alias]
         try:
             with connection.cursor() as cursor:
-                cursor.execute("SELECT 1")
+                if written_at is None:
+                    cursor.execute("SELECT 1")
+                    return True
+                # NULL on a server that is no standby: never counted as caught up.
+                cursor.execute("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [written_at])
+                return bool(cursor.fetchone()[0])
         except DatabaseError as error:
             logger.warning("The replica did not answer (%s); reading from the primary", error)
             self.mark_down()
             with contextlib.suppress(DatabaseError):
                 connection.close()
             return False
-        return True
 
 
 replica_health = ReplicaHealth()
@@ -97,7 +110,7 @@ class PrimaryReplicaRouter:
         if state is None or connections[DEFAULT_DB_ALIAS].in_atomic_block:
             return DEFAULT_DB_ALIAS
         if state.get("replica_answers") is None:
-            state["replica_answers"] = replica_health.check()
+            state["replica_answers"] = replica_health.check(state.get("written_at"))
         return REPLICA if state["replica_answers"] else DEFAULT_DB_ALIAS
 
     def db_for_write(self, model, **hints):
@@ -115,10 +128,36 @@ class PrimaryReplicaRouter:
 def may_read_replica(request):
     if request.method not in SAFE_METHODS:
         return False
-    cookies = request.COOKIES
-    if settings.SESSION_COOKIE_NAME in cookies or pin_cookie() in cookies:
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
     return not request.path_info.startswith(reverse("wagtailadmin_home"))
+
+
+def replica_state(request):
+    """None when the request must read the primary; else what the router fills in, with
+    the position the replica must have replayed when the reader is pinned."""
+    if not may_read_replica(request):
+        return None
+    pin = request.COOKIES.get(pin_cookie())
+    if pin is None:
+        return {}
+    if position := WAL_POSITION.fullmatch(pin):
+        return {"written_at": "/".join(position.groups())}
+    return None
+
+
+def written_position():
+    """The primary's WAL position once this request's writes are in, or None (not
+    PostgreSQL, or it did not answer: the pin then lasts its whole time)."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    if connection.vendor != "postgresql":
+        return None
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_current_wal_lsn()::text")
+            return cursor.fetchone()[0].replace("/", "-")
+    except DatabaseError:
+        return None
 
 
 class ReplicaReadsMiddleware:
@@ -131,7 +170,7 @@ class ReplicaReadsMiddleware:
     def __call__(self, request):
         if not has_replica():
             return self.get_response(request)
-        state = {} if may_read_replica(request) else None
+        state = replica_state(request)
         token = replica_request.set(state)
         try:
             response = self.get_response(request)
@@ -140,10 +179,13 @@ class ReplicaReadsMiddleware:
         if request.method not in SAFE_METHODS:
             response.set_cookie(
                 pin_cookie(),
-                "1",
+                written_position() or "1",
                 max_age=pin_seconds(),
                 secure=settings.SESSION_COOKIE_SECURE,
                 httponly=True,
                 samesite="Lax",
             )
+        elif state and state.get("written_at") and state.get("replica_answers"):
+            # The replica has what the reader wrote: their pages may come from caches again.
+            response.delete_cookie(pin_cookie(), samesite="Lax")
         return response

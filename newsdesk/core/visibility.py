@@ -8,10 +8,15 @@ has not. Wagtail flips `live` for scheduled and expired pages only when the sche
 can use it.
 """
 
-from django.db.models import Q
+import threading
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 
@@ -22,7 +27,56 @@ def visible_to_readers(pages):
     queryset can still be searched (search backends filter only on indexed fields, and
     the base Page indexes its id but not its times)."""
     out_of_time = Page.objects.filter(out_of_time_now(), live=True)
-    return pages.live().public().exclude(pk__in=out_of_time.values("pk"))
+    return pages.live().filter(public_now()).exclude(pk__in=out_of_time.values("pk"))
+
+
+# Wagtail's PageQuerySet.public() reads every view restriction each time it is called:
+# three times for a 404 page, more for an article. A reader's GET changes none, so
+# RestrictionsReadOnceMiddleware keeps the first answer for the rest of the request.
+_restricted_paths_of_request = ContextVar("newsdesk_restricted_paths", default=None)
+
+
+def public_now():
+    """The same filter as PageQuerySet.public(): no restriction on the page or above it."""
+    public = Q()
+    for path in restricted_paths():
+        public &= ~Q(path__startswith=path)
+    return public
+
+
+def restricted_paths():
+    kept = _restricted_paths_of_request.get()
+    # By thread: an async view's database work runs in threads of its own, each with its
+    # own connection, which may see another transaction (a test's, for one).
+    thread = threading.get_ident()
+    if kept is not None and thread in kept:
+        return kept[thread]
+    paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+    if kept is not None:
+        kept[thread] = paths
+    return paths
+
+
+@contextmanager
+def restrictions_read_once():
+    token = _restricted_paths_of_request.set({})
+    try:
+        yield
+    finally:
+        _restricted_paths_of_request.reset(token)
+
+
+class RestrictionsReadOnceMiddleware:
+    """Reads (GET, HEAD) look the view restrictions up once; a POST may change them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        with restrictions_read_once():
+            return self.get_response(request)
 
 
 def out_of_time_now():
@@ -43,12 +97,22 @@ def visible_pages():
 
 
 def only_visible(pages):
-    """The given page instances that readers may see, in their order (one query)."""
+    """The given page instances that readers may see, in their order (one query).
+
+    The same test as visible_to_readers(), but the restrictions are looked up inside the
+    query rather than listed first (public() reads every restriction in a query of its
+    own): these few pages are not searched, so nothing needs the plain filters."""
     pages = [page for page in pages if page is not None]
     if not pages:
         return []
+    restricted_at_or_above = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
     visible = set(
-        visible_pages().filter(pk__in=[page.pk for page in pages]).values_list("pk", flat=True)
+        Page.objects.filter(pk__in=[page.pk for page in pages], live=True)
+        .exclude(out_of_time_now())
+        .exclude(Exists(restricted_at_or_above))
+        .values_list("pk", flat=True)
     )
     return [page for page in pages if page.pk in visible]
 

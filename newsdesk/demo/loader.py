@@ -5,6 +5,7 @@ any other story, then filled in and published through Wagtail, then backdated. P
 are not covered by the transaction, so a failed load removes the ones it wrote.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlsplit
@@ -12,10 +13,15 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.html import escape
+from modelsearch import index as search_index
+from modelsearch import signal_handlers as search_signals
 from wagtail.models import Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from newsdesk.comments.demo import add_demo_comments
 from newsdesk.live.demo import add_demo_channel, add_demo_live_blog
@@ -24,6 +30,7 @@ from newsdesk.users import roles
 
 from . import content, images
 from .content.schema import BulletList, InBodyPhoto, PullQuote, Quote, Related, Subheading
+from .editions import add_editions
 from .info_pages import add_info_pages
 
 ADMIN_USERNAME = "admin"
@@ -61,10 +68,48 @@ def load(now=None):
     photos = PhotoStore()
     try:
         with transaction.atomic():
-            return load_all(now or timezone.now(), photos)
+            with disable_reference_index_auto_update(), searchable_at_the_end():
+                summary = load_all(now or timezone.now(), photos)
+            index_references()
+            return summary
     except BaseException:
         photos.delete_files()
         raise
+
+
+def index_references():
+    """What links to what (the photos readers may fetch follow it: multimedia/readers.py),
+    indexed once the newsroom is whole. Left to Wagtail's per-save tasks, the load would
+    queue a thousand, some for bylines that later saves replaced: failures in the worker."""
+    call_command("rebuild_references_index", verbosity=0)
+
+
+@contextmanager
+def searchable_at_the_end():
+    """Each object the load saves indexed for search once, in the load's transaction: the
+    demo is searchable as soon as it is loaded, and the worker is not handed a task for
+    every save (three hundred, many for a page saved again a moment later)."""
+    saved = set()
+
+    def remember(sender, instance, raw=False, **kwargs):
+        saved.add((sender, instance.pk))
+
+    models = [
+        m for m in search_index.get_indexed_models() if getattr(m, "search_auto_update", True)
+    ]
+    for model in models:
+        post_save.disconnect(search_signals.post_save_signal_handler, sender=model)
+        post_save.connect(remember, sender=model, weak=False)
+    try:
+        yield
+    finally:
+        for model in models:
+            post_save.disconnect(remember, sender=model)
+            post_save.connect(search_signals.post_save_signal_handler, sender=model)
+    for model, pk in saved:
+        instance = model.objects.filter(pk=pk).first()
+        if instance is not None:
+            search_index.insert_or_update_object(instance)
 
 
 class PhotoStore:
@@ -106,6 +151,7 @@ def load_all(now, photos):
     home.lead_story = pages[content.LEAD_STORY]
     home.save_revision().publish()
     add_info_pages(home)
+    add_editions(home, sections, pages, now)
     return Summary(
         sections=len(sections),
         articles=len(pages),

@@ -37,7 +37,7 @@ def feed_links(request, title, url_name, **kwargs):
 
 def section_path(section, site):
     """The section's URL path below the site's root: "news/us"."""
-    return section.url_path.removeprefix(site.root_page.url_path).strip("/")
+    return section.url_path.removeprefix(site.root_page.localized.url_path).strip("/")
 
 
 def section_feed_links(request, section, site):

@@ -18,7 +18,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
+from django.utils.translation import gettext
 
+from newsdesk.caching.metadata import add_tags_of
 from newsdesk.core.models import NewsroomSettings
 from newsdesk.news.models import ArticlePage, SectionPage, visible_authors, visible_topics
 
@@ -84,7 +86,7 @@ class StoryFeed(Feed):
         site = site_for(request)
         newsroom = NewsroomSettings.for_request(request)
         name = site_name(site)
-        logo = photo(request, newsroom.logo, feed_settings.LOGO_IMAGE) if newsroom.logo else None
+        logo = photo(request, newsroom.logo, "logo_image") if newsroom.logo else None
         return FeedSource(
             request=request,
             scope=self.scope(request, site, name, **kwargs),
@@ -127,6 +129,7 @@ class StoryFeed(Feed):
                 "bylines__author", "tagged_items__tag"
             )[: feed_settings.ITEMS]
         )
+        add_tags_of(*stories)
         sections = sections_by_story(stories)
         return [self.entry(source, story, sections[story.pk]) for story in stories]
 
@@ -134,7 +137,7 @@ class StoryFeed(Feed):
         request = source.request
         image = None
         if story.lead_image:
-            image = photo(request, story.lead_image, feed_settings.FEED_IMAGE, with_file_size=True)
+            image = photo(request, story.lead_image, "feed_image", with_file_size=True)
         return Entry(
             story=story,
             source=source,
@@ -172,8 +175,13 @@ class StoryFeed(Feed):
         return " and ".join(names) or None
 
     def item_categories(self, entry):
-        section = [entry.section.title] if entry.section else []
-        return section + [topic.name for topic in listed_topics(entry.story)]
+        """The editorial label (Opinion, Analysis...; plain news has none), the section,
+        then the topics: RSS <category>, Atom category, JSON Feed tags."""
+        story = entry.story
+        names = [story.get_kicker_display()] if story.has_label else []
+        names += [entry.section.title] if entry.section else []
+        names += [topic.name for topic in listed_topics(story)]
+        return list(dict.fromkeys(names))  # an opinion piece's label names its section too
 
     def item_enclosures(self, entry):
         """The audio first (RSS keeps only the first enclosure), then the lead photo."""
@@ -242,9 +250,9 @@ class SiteFeed(StoryFeed):
         tagline = NewsroomSettings.for_request(request).tagline
         return Scope(
             title=name,
-            link=site.root_page.get_full_url(request),
-            description=tagline or f"The latest stories from {name}.",
-            stories=ArticlePage.objects.descendant_of(site.root_page).for_listing(),
+            link=site.root_page.localized.get_full_url(request),
+            description=tagline or gettext("The latest stories from %(site)s.") % {"site": name},
+            stories=ArticlePage.objects.below(site.root_page.localized).for_listing(),
         )
 
 
@@ -252,15 +260,17 @@ class SectionFeed(StoryFeed):
     """A section's stories, its subsections' included; the URL names it by its path."""
 
     def scope(self, request, site, name, section_path):
-        url_path = f"{site.root_page.url_path}{section_path.strip('/')}/"
+        url_path = f"{site.root_page.localized.url_path}{section_path.strip('/')}/"
         section = SectionPage.objects.visible_to_readers().filter(url_path=url_path).first()
         if section is None:
             raise Http404("No such section.")
         return Scope(
             title=f"{section.title} | {name}",
             link=section.get_full_url(request),
-            description=section.intro or f"The latest {section.title} stories from {name}.",
-            stories=ArticlePage.objects.descendant_of(section).for_listing(),
+            description=section.intro
+            or gettext("The latest %(section)s stories from %(site)s.")
+            % {"section": section.title, "site": name},
+            stories=ArticlePage.objects.below(section).for_listing(),
         )
 
 
@@ -270,10 +280,11 @@ class AuthorFeed(StoryFeed):
         return Scope(
             title=f"{author.name} | {name}",
             link=absolute_url(request, author.get_absolute_url()),
-            description=f"Stories by {author.name}, {name}.",
-            stories=ArticlePage.objects.descendant_of(site.root_page)
+            description=gettext("Stories by %(name)s, %(site)s.")
+            % {"name": author.name, "site": name},
+            stories=ArticlePage.objects.descendant_of(site.root_page.localized)
             .for_listing()
-            .filter(bylines__author=author),
+            .by_author(author),
         )
 
 
@@ -283,10 +294,11 @@ class TopicFeed(StoryFeed):
         return Scope(
             title=f"{topic.name} | {name}",
             link=absolute_url(request, reverse("news:topic", args=[topic.slug])),
-            description=f"Stories about {topic.name} from {name}.",
-            stories=ArticlePage.objects.descendant_of(site.root_page)
+            description=gettext("Stories about %(topic)s from %(site)s.")
+            % {"topic": topic.name, "site": name},
+            stories=ArticlePage.objects.descendant_of(site.root_page.localized)
             .for_listing()
-            .filter(tagged_items__tag=topic),
+            .on_topics([topic.pk]),
         )
 
 
@@ -295,10 +307,10 @@ class AudioFeed(StoryFeed):
 
     def scope(self, request, site, name, **kwargs):
         return Scope(
-            title=f"{name}: audio",
-            link=site.root_page.get_full_url(request),
-            description=f"Stories to listen to, from {name}.",
-            stories=ArticlePage.objects.descendant_of(site.root_page)
+            title=gettext("%(site)s: audio") % {"site": name},
+            link=site.root_page.localized.get_full_url(request),
+            description=gettext("Stories to listen to, from %(site)s.") % {"site": name},
+            stories=ArticlePage.objects.below(site.root_page.localized)
             .for_listing()
             .filter(audio__isnull=False),
         )
@@ -308,8 +320,6 @@ class AudioFeed(StoryFeed):
         podcast = {
             "author": source.site_name,
             "category": feed_settings.PODCAST_CATEGORY,
-            "artwork": photo(source.request, artwork, feed_settings.PODCAST_ARTWORK)
-            if artwork
-            else None,
+            "artwork": photo(source.request, artwork, "podcast_artwork") if artwork else None,
         }
         return {**super().feed_extra_kwargs(source), "podcast": podcast}

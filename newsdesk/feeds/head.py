@@ -15,14 +15,15 @@ from django.core.paginator import Page as ListingPage
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst, get_text_list
+from django.utils.translation import gettext, pgettext
 from taggit.models import Tag
 from wagtail.models import Page
 
 from newsdesk.core.models import NewsroomSettings
+from newsdesk.core.visibility import visible_to_readers
 from newsdesk.news.models import ArticlePage, Author, HomePage, SectionPage
 
 from . import social, structured_data
-from .conf import feed_settings
 from .discovery import feed_links, section_feed_links
 from .social import MetaTag
 from .stories import (
@@ -60,11 +61,11 @@ class PageFacts:
 
     @property
     def home_url(self):
-        return self.site.root_page.get_full_url(self.request)
+        return self.site.root_page.localized.get_full_url(self.request)
 
     def publisher(self):
         logo = self.newsroom.logo
-        logo_photo = photo(self.request, logo, feed_settings.LOGO_IMAGE) if logo else None
+        logo_photo = photo(self.request, logo, "logo_image") if logo else None
         return structured_data.publisher(
             site_name=self.site_name, home_url=self.home_url, logo=logo_photo
         )
@@ -74,11 +75,16 @@ class PageFacts:
         newsroom's tagline, or what the site covers."""
         if self.newsroom.tagline:
             return self.newsroom.tagline
-        sections = Page.objects.child_of(self.site.root_page).live().public().in_menu()
+        sections = visible_to_readers(
+            Page.objects.child_of(self.site.root_page.localized).in_menu()
+        )
         titles = [section.title for section in sections.order_by("path")]
         if not titles:
-            return f"Stories from {self.site_name}."
-        return f"{self.site_name}: {get_text_list(titles, 'and')}."
+            return gettext("Stories from %(site)s.") % {"site": self.site_name}
+        return gettext("%(site)s: %(sections)s.") % {
+            "site": self.site_name,
+            "sections": get_text_list(titles, pgettext("list of names", "and")),
+        }
 
     def social_tags(self, title, description, **kwargs):
         return social.page_tags(
@@ -155,11 +161,9 @@ def article_head(facts, story, live_updates=None):
     authors, topics = story.authors, story.topics
     author_urls = [absolute_url(request, author.get_absolute_url()) for author in authors]
     social_photo, article_photos = None, []
-    if story.lead_image:
-        specs = [feed_settings.SOCIAL_IMAGE, *feed_settings.STRUCTURED_DATA_IMAGES]
-        found = photos(request, story.lead_image, specs)
-        social_photo = found[feed_settings.SOCIAL_IMAGE]
-        article_photos = [found[spec] for spec in feed_settings.STRUCTURED_DATA_IMAGES]
+    if story.lead_photo:
+        social_photo = photo(request, story.lead_photo, "social_image")
+        article_photos = photos(request, story.lead_photo, "structured_data_images")
     description = plain(story.search_description or story_summary(story))
     tags = facts.social_tags(story.title, description, kind="article", image=social_photo)
     tags += social.article_tags(
@@ -200,7 +204,8 @@ def section_head(facts, section):
     description = plain(
         section.search_description
         or section.intro
-        or f"The latest {section.title} stories from {facts.site_name}."
+        or gettext("The latest %(section)s stories from %(site)s.")
+        % {"section": section.title, "site": facts.site_name}
     )
     return HeadMetadata(
         description=description,
@@ -228,12 +233,16 @@ def front_page_image(facts):
     shows it, else the newsroom's logo."""
     lead = facts.context.get("lead_story")
     image = getattr(lead, "lead_image", None) or facts.newsroom.logo
-    return photo(facts.request, image, feed_settings.SOCIAL_IMAGE) if image else None
+    return photo(facts.request, image, "social_image") if image else None
 
 
 def author_head(facts, author):
-    role = f", {author.job_title}," if author.job_title else ""
-    description = plain(author.bio or f"Stories by {author.name}{role} at {facts.site_name}.")
+    values = {"name": author.name, "role": author.job_title, "site": facts.site_name}
+    if author.job_title:
+        fallback = gettext("Stories by %(name)s, %(role)s, at %(site)s.") % values
+    else:
+        fallback = gettext("Stories by %(name)s at %(site)s.") % values
+    description = plain(author.bio or fallback)
     return HeadMetadata(
         description=description,
         feeds=feed_links(facts.request, author.name, "author", slug=author.slug),
@@ -244,7 +253,10 @@ def author_head(facts, author):
 
 def topic_head(facts, topic):
     title = topic_title(topic)
-    description = f"Stories about {topic.name} from {facts.site_name}."
+    description = gettext("Stories about %(topic)s from %(site)s.") % {
+        "topic": topic.name,
+        "site": facts.site_name,
+    }
     return HeadMetadata(
         description=description,
         feeds=feed_links(facts.request, title, "topic", slug=topic.slug),

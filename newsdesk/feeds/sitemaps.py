@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from taggit.models import Tag
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Page
@@ -30,15 +31,52 @@ class PagesSitemap(WagtailSitemap):
         return feed_settings.SITEMAP_PAGE_SIZE
 
     def items(self):
-        root = self.get_wagtail_site().root_page
+        root = self.get_wagtail_site().root_page.localized  # the edition's front page
         pages = visible_to_readers(Page.objects.descendant_of(root, inclusive=True))
         return pages.order_by("path").defer_streamfields().specific()
 
     def get_latest_lastmod(self):
         # Django would load every page to find the newest; the database can tell.
-        root = self.get_wagtail_site().root_page
+        root = self.get_wagtail_site().root_page.localized
         pages = visible_to_readers(Page.objects.descendant_of(root, inclusive=True))
         return pages.aggregate(latest=Max("last_published_at"))["latest"]
+
+    def _urls(self, page, protocol, domain):
+        """Each page's URL with its translations in the other editions (xhtml:link)."""
+        pages = list(self.paginator.page(page).object_list)
+        translations = translations_by_key(pages)
+        urls = []
+        for item in pages:
+            alternates = [
+                {"lang_code": code, "location": other.get_full_url(self.request)}
+                for code, other in translations.get(item.translation_key, [])
+            ]
+            if len(alternates) < 2:
+                alternates = []
+            elif alternates:
+                alternates.append({"lang_code": "x-default", "location": alternates[0]["location"]})
+            for url_info in item.get_sitemap_urls(self.request):
+                urls.append({**url_info, "alternates": alternates})
+        lastmods = {url.get("lastmod") for url in urls}
+        if lastmods and None not in lastmods:
+            self.latest_lastmod = max(lastmods)
+        return urls
+
+
+def translations_by_key(pages):
+    """{translation key: [(language code, page)...]} of the pages' versions readers may
+    see, the default edition's first, in one query."""
+    keys = {page.translation_key for page in pages}
+    found = visible_to_readers(Page.objects.filter(translation_key__in=keys)).select_related(
+        "locale"
+    )
+    order = [code for code, _ in settings.LANGUAGES]
+    grouped = {}
+    for other in found:
+        grouped.setdefault(other.translation_key, []).append((other.locale.language_code, other))
+    for versions in grouped.values():
+        versions.sort(key=lambda pair: order.index(pair[0]) if pair[0] in order else len(order))
+    return grouped
 
 
 class ItemSitemap(WagtailSitemap):
@@ -126,7 +164,7 @@ class NewsSitemap(ItemSitemap):
     def items(self):
         since = timezone.now() - timedelta(hours=feed_settings.NEWS_SITEMAP_HOURS)
         stories = (
-            ArticlePage.objects.descendant_of(self.get_wagtail_site().root_page)
+            ArticlePage.objects.descendant_of(self.get_wagtail_site().root_page.localized)
             .visible_to_readers()
             .filter(first_published_at__gte=since)
             .defer_streamfields()
@@ -146,7 +184,7 @@ class NewsSitemap(ItemSitemap):
     def url_info(self, story):
         publication = {
             "name": site_name(self.get_wagtail_site()),
-            "language": news_language(settings.LANGUAGE_CODE),
+            "language": news_language(get_language()),  # the edition's
         }
         return {**super().url_info(story), "publication": publication}
 

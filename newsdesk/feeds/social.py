@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import get_language, to_locale
 
+from newsdesk.editions.conf import OG_LOCALES
+
 
 @dataclass(frozen=True)
 class MetaTag:
@@ -27,7 +29,7 @@ def x_card(name, content):
 def page_tags(*, site_name, title, description, url, x_handle, kind="website", image=None):
     """The tags every shared link needs, with or without a photo."""
     tags = [og("site_name", site_name), og("type", kind), og("title", title), og("url", url)]
-    locale = to_locale(get_language() or "")
+    locale = OG_LOCALES.get(get_language() or "", to_locale(get_language() or ""))
     if "_" in locale:  # OpenGraph wants language_TERRITORY; a bare "en" says nothing new
         tags.append(og("locale", locale))
     if description:

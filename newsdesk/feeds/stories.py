@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils.text import Truncator
 from wagtail.models import Site
 
+from newsdesk.multimedia.renditions import shown_renditions
 from newsdesk.news.models import ArticlePage, SectionPage
 
 from .conf import feed_settings
@@ -76,15 +77,16 @@ def listed_topics(story):
     return [tagged.tag for tagged in story.tagged_items.all()]
 
 
-def photo(request, image, spec, with_file_size=False):
-    rendition = image.get_rendition(spec)
-    return photo_from(request, image, rendition, with_file_size)
+def photo(request, image, set_name, with_file_size=False):
+    """The first rendition of a set (feeds/wagtail_hooks.py) that exists, never made here:
+    the worker makes them (else the original stands in, and the worker is asked)."""
+    return photos(request, image, set_name, with_file_size)[0]
 
 
-def photos(request, image, specs):
-    """Several renditions of one photo, keyed by spec, found or made together."""
-    renditions = image.get_renditions(*specs)
-    return {spec: photo_from(request, image, renditions[spec]) for spec in specs}
+def photos(request, image, set_name, with_file_size=False):
+    """Every rendition of a set that exists, in the set's order."""
+    renditions = shown_renditions(image, set_name).values()
+    return [photo_from(request, image, rendition, with_file_size) for rendition in renditions]
 
 
 def photo_from(request, image, rendition, with_file_size=False):

@@ -57,6 +57,7 @@ def news_article(request, story, *, url, published, modified, authors, topics, i
         "@context": "https://schema.org",
         "@type": ARTICLE_TYPES.get(story.kicker, "NewsArticle"),
         "headline": story.title,
+        "inLanguage": story.locale.language_code,  # the edition's, as <html lang> says
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "datePublished": published,

@@ -8,4 +8,13 @@ class LiveConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from newsdesk.core import health
+
+        from . import checks, signals  # noqa: F401
+        from .conf import live_settings
+
+        checks.register()
+        if live_settings.grip_url:
+            from .health import check_pushpin
+
+            health.register("pushpin", check_pushpin)

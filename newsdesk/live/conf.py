@@ -12,8 +12,9 @@ from newsdesk.core.conf import AppSettings
 
 DEFAULTS = {
     # The fan-out broker, as a dotted path to a brokers.base.Broker subclass. None picks
-    # the Redis broker when REDIS_URL is set (every server process then delivers every
-    # entry), else the in-process broker (right for a single server process).
+    # the GRIP broker when GRIP_URL is set (Pushpin holds the readers), else the Redis
+    # broker when REDIS_URL is set (every server process then delivers every entry), else
+    # the in-process broker (right for a single server process).
     "BROKER": None,
     # Defaults to the REDIS_URL setting.
     "REDIS_URL": None,
@@ -21,6 +22,9 @@ DEFAULTS = {
     "REDIS_CHANNEL_PREFIX": "newsdesk:live:",
     # A comment line this often keeps proxies and load balancers from closing a quiet stream.
     "HEARTBEAT_SECONDS": 15,
+    # Behind Pushpin: a held stream quiet this long has Pushpin ask the app for anything
+    # missed (a lost publish). Each ask is one request per reader.
+    "GRIP_RECOVER_SECONDS": 300,
     # How long a reader's browser waits before reconnecting a dropped stream.
     "RETRY_MILLISECONDS": 3000,
     # Messages waiting for one slow reader. Past this the stream is closed, and the
@@ -48,6 +52,11 @@ class LiveSettings(AppSettings):
     @property
     def redis_url(self):
         return self.REDIS_URL or getattr(settings, "REDIS_URL", None)
+
+    @property
+    def grip_url(self):
+        """Pushpin's publish endpoint (the GRIP_URL setting, django-grip's name), or None."""
+        return getattr(settings, "GRIP_URL", None) or None
 
     @property
     def streams_root(self):

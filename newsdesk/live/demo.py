@@ -1,8 +1,9 @@
 """The demo's live channel and live blog.
 
 add_demo_channel() makes "Newsdesk Live", whose stream is the looping test stream that
-`manage.py make_test_stream` writes (ffmpeg). The channel is off air until that command
-runs and puts it on air. add_demo_live_blog(section) makes a running live blog with a dozen
+`manage.py make_test_stream` writes (ffmpeg); add_edition_channel() an edition's own
+channel on the same stream. The channels are off air until that command runs and puts
+them on air. add_demo_live_blog(section) makes a running live blog with a dozen
 updates. Both are deterministic and safe to call twice.
 """
 
@@ -77,7 +78,32 @@ def add_demo_channel():
     return channel
 
 
-def save_poster(name):
+@transaction.atomic
+def add_edition_channel(locale, *, name, slug, strapline, poster_line):
+    """An edition's own channel on the demo's test stream, made once. It has no schedule,
+    so it is on air whenever the stream runs (make_test_stream puts every channel on the
+    demo stream on air)."""
+    existing = LiveChannel.objects.filter(slug=slug).first()
+    if existing:
+        return existing
+    return LiveChannel.objects.create(
+        name=name,
+        slug=slug,
+        locale=locale,
+        strapline=strapline,
+        stream_url=DEMO_STREAM,
+        audio_stream_url=DEMO_AUDIO_STREAM,
+        poster=save_poster(name, poster_line),
+        on_air=False,
+    )
+
+
+def demo_stream_channels():
+    """Every channel the test stream plays: the demo channel and the editions' own."""
+    return LiveChannel.objects.filter(stream_url=DEMO_STREAM)
+
+
+def save_poster(name, line="News as it happens"):
     """A broadcast ident: the channel's name on a dark studio gradient."""
     width, height = 1280, 720
     picture = Image.new("RGB", (width, height))
@@ -90,10 +116,10 @@ def save_poster(name):
     # No "LIVE" on it: the poster also shows while the channel is off air. Top left, clear
     # of the play button in the middle of the player.
     draw.rectangle([80, 100, 206, 108], fill=(179, 20, 28))
-    draw.text((78, 128), name, font=font("DejaVuSerif-Bold.ttf", 80), fill="white")
-    draw.text(
-        (82, 232), "News as it happens", font=font("DejaVuSans.ttf", 32), fill=(190, 196, 210)
-    )
+    # DejaVu Serif has no Arabic letters; DejaVu Sans has them.
+    title_font = "DejaVuSerif-Bold.ttf" if name.isascii() else "DejaVuSans-Bold.ttf"
+    draw.text((78, 128), name, font=font(title_font, 80), fill="white")
+    draw.text((82, 232), line, font=font("DejaVuSans.ttf", 32), fill=(190, 196, 210))
     data = io.BytesIO()
     picture.save(data, "JPEG", quality=85, optimize=True)
     image = get_image_model()(

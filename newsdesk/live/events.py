@@ -1,12 +1,14 @@
 """What readers' pages receive: each event's data, and its Server-Sent Events framing.
 
 An entry is rendered to HTML once, when it is posted or edited, with the template the page
-itself uses; every reader then receives the same bytes, and a replay sends what was stored.
+itself uses and in the blog's language (not the editor's); every reader then receives the
+same bytes, and a replay sends what was stored.
 """
 
 import json
 
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from .brokers.base import Message
 
@@ -18,18 +20,21 @@ def topic(blog_id):
 
 
 def entry_data(kind, entry):
+    with translation.override(entry.blog.locale.language_code):
+        html = render_to_string("live/includes/entry.html", {"entry": entry})
+        key_event_html = (
+            render_to_string("live/includes/key_event.html", {"entry": entry})
+            if entry.key_event
+            else ""
+        )
     return {
         "kind": kind,
         "entry": entry.pk,
         "posted_at": entry.posted_at.timestamp(),
         "pinned": entry.pinned,
         "key_event": entry.key_event,
-        "html": render_to_string("live/includes/entry.html", {"entry": entry}),
-        "key_event_html": (
-            render_to_string("live/includes/key_event.html", {"entry": entry})
-            if entry.key_event
-            else ""
-        ),
+        "html": html,
+        "key_event_html": key_event_html,
     }
 
 

@@ -1,6 +1,8 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from newsdesk.core.models import edition_locales
+
 from . import schedule
 from .actions import EntryContent, EntryRefused, check_entry_content
 from .models import LiveEntry, ProgrammeSlot
@@ -44,7 +46,13 @@ class LiveEntryForm(WagtailAdminModelForm):
 
 
 class LiveChannelForm(WagtailAdminModelForm):
-    """A channel and its programme schedule, refused while two programmes overlap."""
+    """A channel, its edition and its programme schedule, refused while two programmes
+    overlap."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "locale" in self.fields:  # only the editions the site runs
+            self.fields["locale"].queryset = edition_locales()
 
     def clean(self):
         cleaned_data = super().clean()

@@ -13,17 +13,18 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Locale, Orderable
 from wagtail.search import index
 
 from newsdesk.core.blocks import ArticleBodyBlock
+from newsdesk.core.models import default_locale_pk, edition_languages
 from newsdesk.news.models import ArticlePage
 
 from . import schedule
@@ -33,8 +34,14 @@ from .validators import validate_stream_url
 
 class LiveChannelQuerySet(models.QuerySet):
     def for_readers(self):
-        """Channels with a stream: the header links the first, on air or not."""
-        return self.exclude(stream_url="")
+        """Channels with a stream, of an edition the site runs: the header links the
+        first of the edition being read, on air or not."""
+        return self.exclude(stream_url="").filter(locale__language_code__in=edition_languages())
+
+    def of_edition(self, locale=None):
+        """The channels of the edition in `locale` (the one being read when not given)."""
+        # Its URLs are reversed in its locale's language: loaded with it, not one query each.
+        return self.filter(locale=locale or Locale.get_active()).select_related("locale")
 
 
 class LiveChannel(ClusterableModel):
@@ -42,6 +49,14 @@ class LiveChannel(ClusterableModel):
 
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100, unique=True)
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=default_locale_pk,
+        verbose_name="edition",
+        help_text="The edition whose pages link the channel: a channel per language.",
+    )
     strapline = models.CharField(
         max_length=200, blank=True, help_text="One line under the name, e.g. “Rolling news”."
     )
@@ -78,7 +93,9 @@ class LiveChannel(ClusterableModel):
         ),
     )
     sort_order = models.IntegerField(
-        default=0, help_text="Every page's header links the channel with the lowest number."
+        default=0,
+        help_text="Every page's header in the channel's edition links the channel with the "
+        "lowest number.",
     )
 
     objects = LiveChannelQuerySet.as_manager()
@@ -86,6 +103,7 @@ class LiveChannel(ClusterableModel):
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
+        FieldPanel("locale"),
         FieldPanel("strapline"),
         MultiFieldPanel(
             [FieldPanel("stream_url"), FieldPanel("audio_stream_url"), FieldPanel("on_air")],
@@ -103,11 +121,23 @@ class LiveChannel(ClusterableModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("live:channel", args=[self.slug])
+        return self.edition_url("live:channel")
 
     @property
     def listen_url(self):
-        return reverse("live:listen", args=[self.slug])
+        return self.edition_url("live:listen")
+
+    def clean(self):
+        if self.locale_id and self.locale.language_code not in edition_languages():
+            raise ValidationError(
+                {"locale": "The site runs no edition in this language: choose one it runs."}
+            )
+
+    def edition_url(self, name):
+        """The channel's pages are under its edition's prefix (/es/live/...), wherever the
+        link is made."""
+        with translation.override(self.locale.language_code):
+            return reverse(name, args=[self.slug])
 
     @property
     def has_audio_only(self):

@@ -1,5 +1,6 @@
 """Keeping the page cache (newsdesk.caching) true to live content: a live blog's page
-changes with every update, and every page's header when a channel is saved. Readers with
+changes with every update (it carries the blog's tag), and every page's header when a
+channel is saved (the header and the channel pages carry CHANNELS_TAG). Readers with
 JavaScript catch up over the events stream anyway; these purges are for a reload, and for
 readers without it. A channel's pages go on and off air by the clock, with no save to
 purge on: no cache keeps them past that moment (keep_until)."""
@@ -11,21 +12,22 @@ from django.db import transaction
 from django.utils.cache import patch_cache_control
 
 from newsdesk.caching.conf import cache_settings
-from newsdesk.caching.purge import is_purging, purge_everything, purge_paths
+from newsdesk.caching.metadata import tags_of
+from newsdesk.caching.purge import is_purging, purge_tags
+
+CHANNELS_TAG = "list-channels"
 
 
 def purge_blog_on_commit(blog):
-    parts = blog.get_url_parts() if is_purging() else None
-    if parts is None:
-        return
-    _, _, path = parts
-    transaction.on_commit(partial(purge_paths, [path], blog.get_site()), robust=True)
-
-
-def purge_everything_on_commit(sender, **kwargs):
-    """A channel's name and on-air state are in every page's header."""
     if is_purging():
-        transaction.on_commit(purge_everything, robust=True)
+        transaction.on_commit(partial(purge_tags, tags_of(blog)), robust=True)
+
+
+def channel_tags(obj):
+    """The `newsdesk_purge_tags` hook: a channel's change is in every page's header."""
+    from .models import LiveChannel
+
+    return [CHANNELS_TAG] if isinstance(obj, LiveChannel) else []
 
 
 def keep_until(response, moments, now):

@@ -4,6 +4,8 @@ Server-Sent Events stream of a live blog.
 The events stream is an async view: under an ASGI server each reader holds one cheap
 coroutine, woken by the broker. A reader sends the last event it has (Last-Event-ID, or
 ?last_event_id= from the page), gets what it missed from the database, then live events.
+Behind Pushpin (GRIP_URL set) the view answers at once and Pushpin holds the stream
+(grip.py); the process holds nothing.
 """
 
 from functools import wraps
@@ -18,11 +20,12 @@ from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpRespon
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from wagtail.models import Locale
 
 from newsdesk.core.ids import parse_id
 from newsdesk.core.visibility import visible_to_readers
 
-from . import events, schedule
+from . import events, grip, schedule
 from .brokers import get_broker
 from .conf import live_settings
 from .models import LiveBlogPage, LiveChannel, LiveEvent
@@ -59,7 +62,7 @@ def index(request):
     now = timezone.now()
     channels = [
         ChannelAt(channel, channel.air_state(now))
-        for channel in LiveChannel.objects.prefetch_related("programmes")
+        for channel in LiveChannel.objects.of_edition().prefetch_related("programmes")
     ]
     response = render(
         request,
@@ -71,13 +74,15 @@ def index(request):
 
 def channel(request, slug):
     channel = get_object_or_404(
-        LiveChannel.objects.select_related("poster").prefetch_related("programmes"), slug=slug
+        LiveChannel.objects.of_edition().select_related("poster").prefetch_related("programmes"),
+        slug=slug,
     )
     now = timezone.now()
     air = channel.air_state(now)
     others = [
         ChannelAt(other, other.air_state(now))
         for other in LiveChannel.objects.for_readers()
+        .of_edition()
         .exclude(pk=channel.pk)
         .prefetch_related("programmes")
     ]
@@ -98,16 +103,23 @@ def channel(request, slug):
 def listen(request, slug):
     """The pop-out Audio Only player: a small window that keeps playing while the reader
     browses the site in the main one."""
-    channel = get_object_or_404(LiveChannel.objects.prefetch_related("programmes"), slug=slug)
+    channel = edition_channel(slug)
     now = timezone.now()
     air = channel.air_state(now)
-    response = render(request, "live/listen.html", {"channel": channel, "air": air, "moment": now})
+    context = {
+        "channel": channel,
+        "air": air,
+        "moment": now,
+        # The pop-out plays the channel's own stream: search engines list the channel page.
+        "canonical_url": request.build_absolute_uri(channel.get_absolute_url()),
+    }
+    response = render(request, "live/listen.html", context)
     return keep_until(response, [air.changes_at], now)
 
 
 def channel_status(request, slug):
     """On air or not, and now/next, for open players to refresh without a reload."""
-    channel = get_object_or_404(LiveChannel.objects.prefetch_related("programmes"), slug=slug)
+    channel = edition_channel(slug)
     now = timezone.now()
     air = channel.air_state(now)
     response = JsonResponse(
@@ -124,6 +136,13 @@ def channel_status(request, slug):
     return response
 
 
+def edition_channel(slug):
+    """A channel of the edition being read: another edition's is not at this address."""
+    return get_object_or_404(
+        LiveChannel.objects.of_edition().prefetch_related("programmes"), slug=slug
+    )
+
+
 def showing_json(showing, label):
     if showing is None:
         return None
@@ -137,9 +156,10 @@ def showing_json(showing, label):
 
 
 def running_live_blogs():
+    """The edition's live blogs that are taking updates."""
     return list(
         visible_to_readers(LiveBlogPage.objects.all())
-        .filter(state=LiveBlogPage.State.LIVE)
+        .filter(state=LiveBlogPage.State.LIVE, locale=Locale.get_active())
         .order_by("-last_published_at")[:10]
     )
 
@@ -183,20 +203,53 @@ def without_holding_connections(function):
     return sync_to_async(run, thread_sensitive=False)
 
 
+@grip.grip_middleware
 async def blog_events(request, blog_id):
+    if grip.is_proxied(request):
+        # One trip to a thread for all of it: each reader's request is a short one here.
+        return await without_holding_connections(held_by_proxy)(request, blog_id)
     blog = await without_holding_connections(find_public_blog)(blog_id)
     if blog is None:
         raise Http404("No live blog here")
     cursor = EventCursor(blog.pk, last_event_id(request))
-    if blog.is_live and isinstance(request, ASGIRequest):
+    # Behind Pushpin the app holds no stream: a request that went round it polls.
+    streams_here = isinstance(request, ASGIRequest) and not live_settings.grip_url
+    if blog.is_live and streams_here:
         response = StreamingHttpResponse(stream_events(cursor), content_type="text/event-stream")
-    else:
-        missed = await without_holding_connections(cursor.catch_up)()
-        if not missed and not blog.is_live:
-            # 204 tells the browser to stop reconnecting: the blog is over and it has it all.
-            return HttpResponse(status=204)
-        retry = events.retry_frame(POLL_RETRY_MILLISECONDS)
-        response = HttpResponse(retry + missed, content_type="text/event-stream")
+        return no_buffering(response)
+    missed = await without_holding_connections(cursor.catch_up)()
+    return finite_answer(blog, missed)
+
+
+def held_by_proxy(request, blog_id):
+    """What the reader missed, and Pushpin told to hold the stream open after it. Pushpin
+    asking the next link sends the last id it delivered instead of the reader's."""
+    blog = find_public_blog(blog_id)
+    if blog is None:
+        raise Http404("No live blog here")
+    topic = events.topic(blog.pk)
+    delivered = grip.last_delivered_id(request, topic)
+    start = parse_id(delivered, minimum=0) if delivered else None
+    cursor = EventCursor(blog.pk, last_event_id(request) if start is None else start)
+    missed = cursor.catch_up()
+    if cursor.gave_up or not blog.is_live:
+        return finite_answer(blog, missed)
+    retry = b"" if delivered else events.retry_frame(live_settings.RETRY_MILLISECONDS)
+    response = HttpResponse(retry + missed, content_type="text/event-stream")
+    grip.hold_stream(request, topic, cursor.last_id)
+    return no_buffering(response)
+
+
+def finite_answer(blog, missed):
+    """An ended blog, or no stream held here: what was missed, and when to ask again."""
+    if not missed and not blog.is_live:
+        # 204 tells the browser to stop reconnecting: the blog is over and it has it all.
+        return HttpResponse(status=204)
+    retry = events.retry_frame(POLL_RETRY_MILLISECONDS)
+    return no_buffering(HttpResponse(retry + missed, content_type="text/event-stream"))
+
+
+def no_buffering(response):
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"  # nginx would otherwise hold events back
     return response

@@ -10,11 +10,13 @@ from wagtail.images import get_image_model
 
 from newsdesk.core.visibility import visible_to_readers
 from newsdesk.multimedia.readers import READER_IMAGES_HOOK
+from newsdesk.multimedia.renditions import RENDITION_SETS_HOOK, RenditionSet
 
 from . import admin_views
 from .actions import can_post_entries, can_use_live_desk
 from .forms import LiveChannelForm
 from .models import LiveBlogPage, LiveChannel, LiveEntry
+from .page_cache import channel_tags
 
 
 class LiveDeskMenuItem(MenuItem):
@@ -57,8 +59,8 @@ class LiveChannelViewSet(ModelViewSet):
     menu_label = "Live channels"
     url_prefix = "live/channels"
     name = "live_channels"
-    list_display = ["name", "on_air", "stream_url", "sort_order"]
-    list_filter = ["on_air"]
+    list_display = ["name", "locale", "on_air", "stream_url", "sort_order"]
+    list_filter = ["locale", "on_air"]
     search_fields = ["name"]
     edit_handler = ObjectList(LiveChannel.panels, base_form_class=LiveChannelForm)
 
@@ -123,4 +125,21 @@ def entry_photos():
         for entry in entries.only("body")
         for model, object_id, _, _ in body.extract_references(entry.body)
         if issubclass(model, image_model)
+    ]
+
+
+hooks.register("newsdesk_purge_tags", channel_tags)
+
+
+def poster_ids():
+    return LiveChannel.objects.values("poster_id")
+
+
+@hooks.register(RENDITION_SETS_HOOK)
+def channel_renditions():
+    """A channel's poster: on its card (live/index.html), its player and the listen page."""
+    return [
+        RenditionSet.of("channel_card", "fill-640x360", "format-jpeg", photos=poster_ids),
+        RenditionSet.of("channel_poster", "fill-1280x720", "format-webp", photos=poster_ids),
+        RenditionSet.of("listen_poster", "fill-256x144", "format-jpeg", photos=poster_ids),
     ]

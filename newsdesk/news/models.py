@@ -5,11 +5,12 @@ from typing import NamedTuple
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import F, OuterRef, Prefetch, Subquery, Window
+from django.db.models import F, OuterRef, Prefetch, Subquery, Window, prefetch_related_objects
 from django.db.models.functions import Length, RowNumber, Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
@@ -20,13 +21,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from newsdesk.caching.metadata import add_cache_tags
 from newsdesk.caching.restrictions import KeptRestrictionsMixin
 from newsdesk.core.blocks import ArticleBodyBlock
 from newsdesk.core.forms import NewsdeskPageForm
 from newsdesk.core.visibility import (
     InTimePagesMixin,
     ReaderPageQuerySet,
-    only_visible,
 )
 
 from .forms import ArticlePageForm
@@ -94,6 +95,20 @@ class ArticleQuerySet(ReaderPageQuerySet):
             .order_by("-first_published_at", "-pk")
         )
 
+    # The listings below carry a tag each (newsdesk/caching/metadata.py), which a story's
+    # publish purges (wagtail_hooks.py: listing_tags): a story new to a listing shows.
+    def below(self, page):
+        add_cache_tags(f"list-page-{page.pk}")
+        return self.descendant_of(page)
+
+    def by_author(self, author):
+        add_cache_tags(f"list-author-{author.pk}")
+        return self.filter(bylines__author=author)
+
+    def on_topics(self, tag_ids):
+        add_cache_tags(*(f"list-topic-{tag_id}" for tag_id in tag_ids))
+        return self.filter(tagged_items__tag_id__in=tag_ids)
+
     def in_order(self, pks):
         """These stories, if listed, in the order given."""
         found = self.in_bulk(pks)
@@ -115,16 +130,20 @@ class SectionBlock(NamedTuple):
     stories: list
     layout: str
 
+    # Side by side on a desktop: a block without a lead story shows whole rows, never a
+    # row of one under four (the story left out goes to the latest news).
+    ROW = 4
+
     @classmethod
     def of(cls, section, stories):
         if all(story.is_opinion for story in stories):
-            return cls(section, stories, "opinion")
+            return cls(section, stories[: cls.ROW], "opinion")
         with_photos = sum(1 for story in stories if story.lead_image_id)
         if with_photos * 2 < len(stories):
-            return cls(section, stories, "list")
+            return cls(section, stories[: cls.ROW], "list")
         if len(stories) == HomePage.SECTION_STORIES and stories[0].lead_image_id:
             return cls(section, stories, "lead")
-        return cls(section, stories, "row")
+        return cls(section, stories[: cls.ROW], "row")
 
 
 def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
@@ -162,7 +181,6 @@ class HomePage(InTimePagesMixin, KeptRestrictionsMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.SectionPage", "about.InfoPage", "about.CorrectionsPage"]
-    max_count = 1
     template = "pages/home_page.html"
     base_form_class = NewsdeskPageForm
 
@@ -170,19 +188,24 @@ class HomePage(InTimePagesMixin, KeptRestrictionsMixin, Page):
     SECTION_STORIES = 5  # a lead block: one large, four beside it
     LATEST_STORIES = 10
 
+    @classmethod
+    def can_create_at(cls, parent):
+        # One front page: each edition's is a translation of it (newsdesk/editions/).
+        return super().can_create_at(parent) and not cls.objects.exists()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = ArticlePage.objects.descendant_of(self).for_listing()
-        pinned = self.lead_story_id and ArticlePage.objects.for_listing().in_order(
-            [self.lead_story_id]
-        )
+        # Made once and narrowed: each for_listing() reads the view restrictions anew.
+        listed = ArticlePage.objects.for_listing()
+        stories = listed.below(self)
+        pinned = self.lead_story_id and listed.in_order([self.lead_story_id])
         lead = pinned[0] if pinned else stories.first()
         shown = {lead.pk} if lead else set()
-        top = self.pinned_top_stories(exclude=shown)
+        top = self.pinned_top_stories(listed, exclude=shown)
         shown.update(story.pk for story in top)
         top += stories.exclude(pk__in=shown)[: max(self.TOP_STORIES - len(top), 0)]
         shown.update(story.pk for story in top)
-        blocks = self.section_blocks(shown)
+        blocks = self.section_blocks(stories, shown)
         shown.update(story.pk for block in blocks for story in block.stories)
         context.update(
             lead_story=lead,
@@ -192,22 +215,26 @@ class HomePage(InTimePagesMixin, KeptRestrictionsMixin, Page):
         )
         return context
 
-    def pinned_top_stories(self, exclude):
-        pks = list(self.top_story_links.values_list("story_id", flat=True))
-        listed = ArticlePage.objects.for_listing().in_order(pks)
-        return [story for story in listed if story.pk not in exclude]
+    def shown_photo_ids(self):
+        """The photos of the stories the front page shows (multimedia makes their renditions
+        when it is published): the newest, enough to fill every block."""
+        shown = self.TOP_STORIES + self.LATEST_STORIES + 1 + self.SECTION_STORIES * 10
+        return listed_photo_ids(ArticlePage.objects.descendant_of(self), shown)
 
-    def section_blocks(self, shown):
-        """The newest stories of each section in the menu, in one query for them all: each
-        story is numbered within its top-level section (the start of its tree path)."""
+    def pinned_top_stories(self, listed, exclude):
+        pks = list(self.top_story_links.values_list("story_id", flat=True))
+        return [story for story in listed.in_order(pks) if story.pk not in exclude]
+
+    def section_blocks(self, stories, shown):
+        """The newest of the given stories in each section in the menu, in one query for
+        them all: each story is numbered within its top-level section (the start of its
+        tree path)."""
         sections = list(SectionPage.objects.child_of(self).visible_to_readers().in_menu())
         if not sections:
             return []
         path_length = len(sections[0].path)  # siblings: one depth, one path length
         stories = (
-            ArticlePage.objects.descendant_of(self)
-            .for_listing()
-            .exclude(pk__in=shown)
+            stories.exclude(pk__in=shown)
             .annotate(section_path=Substr("path", 1, path_length))
             .filter(section_path__in=[section.path for section in sections])
             .annotate(
@@ -251,10 +278,12 @@ class SectionPage(InTimePagesMixin, KeptRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["subsections"] = SectionPage.objects.child_of(self).visible_to_readers().in_menu()
-        context["articles"] = paginate(
-            request, ArticlePage.objects.descendant_of(self).for_listing()
-        )
+        context["articles"] = paginate(request, ArticlePage.objects.below(self).for_listing())
         return context
+
+    def shown_photo_ids(self):
+        """The photos of the teasers on the section's first page."""
+        return listed_photo_ids(ArticlePage.objects.descendant_of(self), ARTICLES_PER_PAGE)
 
 
 class Author(index.Indexed, models.Model):
@@ -301,6 +330,16 @@ class Author(index.Indexed, models.Model):
     def get_absolute_url(self):
         return reverse("news:author", args=[self.slug])
 
+    @property
+    def initials(self):
+        """The first letters of the first and last names: the writer's mark when the
+        newsroom has no portrait (components/writer_mark.html)."""
+        names = self.name.split()
+        if not names:
+            return ""
+        picked = names if len(names) == 1 else [names[0], names[-1]]
+        return "".join(name[0] for name in picked).upper()
+
 
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -312,12 +351,12 @@ class ArticlePage(InTimePagesMixin, KeptRestrictionsMixin, Page):
     """A story: headline, standfirst, lead photo, byline and a body of blocks."""
 
     class Kicker(models.TextChoices):
-        NEWS = "news", "News"
-        OPINION = "opinion", "Opinion"
-        ANALYSIS = "analysis", "Analysis"
-        INTERVIEW = "interview", "Interview"
-        BREAKING = "breaking", "Breaking"
-        EXCLUSIVE = "exclusive", "Exclusive"
+        NEWS = "news", pgettext_lazy("label of a story", "News")
+        OPINION = "opinion", pgettext_lazy("label of a story", "Opinion")
+        ANALYSIS = "analysis", pgettext_lazy("label of a story", "Analysis")
+        INTERVIEW = "interview", pgettext_lazy("label of a story", "Interview")
+        BREAKING = "breaking", pgettext_lazy("label of a story", "Breaking")
+        EXCLUSIVE = "exclusive", pgettext_lazy("label of a story", "Exclusive")
 
     # The kinds of story the admin's "New story" entry offers (desk/stories.py); Breaking
     # and Exclusive are labels an editor puts on a news story.
@@ -439,6 +478,17 @@ class ArticlePage(InTimePagesMixin, KeptRestrictionsMixin, Page):
         return None
 
     @cached_property
+    def lead_photo(self):
+        """The lead image, its renditions fetched in one query when first asked for: the
+        picture, the social card and the structured data ask for a dozen of them, which
+        Wagtail 8.0 would read from the cache and write back there on every call
+        (wagtail/wagtail#14541). Not before: a page rendered from its fragments asks none."""
+        image = self.lead_image
+        if image is not None:
+            prefetch_related_objects([image], "renditions")
+        return image
+
+    @cached_property
     def correction_notes(self):
         return sorted(self.corrections.all(), key=lambda note: note.noted_at)
 
@@ -459,10 +509,17 @@ class ArticlePage(InTimePagesMixin, KeptRestrictionsMixin, Page):
     def section(self):
         return self.trail[-1] if self.trail else None
 
+    def shown_photo_ids(self):
+        """Photos the story shows that are not its own: its writers' faces, its related
+        stories' teasers (multimedia makes their renditions when it is published)."""
+        faces = [author.photo_id for author in self.authors]
+        return [*faces, *(story.lead_image_id for story in self.get_related_stories())]
+
     def get_related_stories(self):
         """Editors' picks first; without any, the newest stories sharing a topic."""
-        links = self.related_links.select_related("story", "story__lead_image")
-        picks = only_visible(link.story for link in links)
+        # As every listing fetches its teasers: bylines, photos and renditions together.
+        pick_ids = [link.story_id for link in self.related_links.all()]
+        picks = ArticlePage.objects.for_listing().in_order(pick_ids) if pick_ids else []
         if picks:
             return picks[: self.RELATED_STORIES]
         tag_ids = [tag.pk for tag in self.topics]
@@ -470,10 +527,20 @@ class ArticlePage(InTimePagesMixin, KeptRestrictionsMixin, Page):
             return []
         return list(
             ArticlePage.objects.for_listing()
-            .filter(tagged_items__tag_id__in=tag_ids)
+            .on_topics(tag_ids)
             .exclude(pk=self.pk)
             .distinct()[: self.RELATED_STORIES]
         )
+
+
+def listed_photo_ids(stories, count):
+    """The lead photos and writers' faces of the newest `count` stories readers may see."""
+    newest = stories.visible_to_readers().order_by("-first_published_at")[:count]
+    lead_photos = newest.values_list("lead_image_id", flat=True)
+    faces = ArticleByline.objects.filter(page__in=newest.values("pk")).values_list(
+        "author__photo_id", flat=True
+    )
+    return [*lead_photos, *faces]
 
 
 class HomeTopStory(Orderable):

@@ -5,7 +5,7 @@ from .models import ArticlePage, paginate, visible_authors, visible_topics
 
 def author_detail(request, slug):
     author = get_object_or_404(visible_authors().select_related("photo"), slug=slug)
-    articles = ArticlePage.objects.for_listing().filter(bylines__author=author)
+    articles = ArticlePage.objects.for_listing().by_author(author)
     return render(
         request,
         "news/author_detail.html",
@@ -15,7 +15,7 @@ def author_detail(request, slug):
 
 def topic_detail(request, slug):
     topic = get_object_or_404(visible_topics(), slug=slug)
-    articles = ArticlePage.objects.for_listing().filter(tagged_items__tag=topic)
+    articles = ArticlePage.objects.for_listing().on_topics([topic.pk])
     return render(
         request,
         "news/topic_detail.html",

@@ -5,16 +5,18 @@ from datetime import date
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.news.models import ArticlePage, Author, SectionPage
 
 from .conf import search_settings
 
-SORT_CHOICES = [("relevance", "Best match"), ("newest", "Newest first")]
+SORT_CHOICES = [("relevance", _("Best match")), ("newest", _("Newest first"))]
 # Dates far outside these overflow once turned into times in the newsroom's zone.
 DATE_VALIDATORS = [
-    MinValueValidator(date(1800, 1, 1), "Dates before 1800 are left out."),
-    MaxValueValidator(date(2999, 12, 31), "Dates after 2999 are left out."),
+    MinValueValidator(date(1800, 1, 1), _("Dates before 1800 are left out.")),
+    MaxValueValidator(date(2999, 12, 31), _("Dates after 2999 are left out.")),
 ]
 
 
@@ -25,44 +27,49 @@ class SectionChoiceField(forms.ModelChoiceField):
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="Search for", required=False)
+    q = forms.CharField(label=_("Search for"), required=False)
     section = SectionChoiceField(
         queryset=SectionPage.objects.none(),
         required=False,
-        empty_label="All sections",
-        error_messages={"invalid_choice": "There is no such section, so all sections are shown."},
+        label=_("Section"),
+        empty_label=_("All sections"),
+        error_messages={
+            "invalid_choice": _("There is no such section, so all sections are shown.")
+        },
     )
     author = forms.ModelChoiceField(
         queryset=Author.objects.order_by("name"),
         to_field_name="slug",
         required=False,
-        empty_label="Any author",
-        error_messages={"invalid_choice": "There is no such author, so all authors are shown."},
+        label=_("Author"),
+        empty_label=_("Any author"),
+        error_messages={"invalid_choice": _("There is no such author, so all authors are shown.")},
     )
     type = forms.ChoiceField(
-        choices=[("", "All types"), *ArticlePage.Kicker.choices],
+        label=_("Type"),
+        choices=[("", _("All types")), *ArticlePage.Kicker.choices],
         required=False,
-        error_messages={"invalid_choice": "There is no such type of story, so all are shown."},
+        error_messages={"invalid_choice": _("There is no such type of story, so all are shown.")},
     )
     published_after = forms.DateField(
-        label="From",
+        label=_("From"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         validators=DATE_VALIDATORS,
-        error_messages={"invalid": "The start date is not a date, so it was left out."},
+        error_messages={"invalid": _("The start date is not a date, so it was left out.")},
     )
     published_before = forms.DateField(
-        label="To",
+        label=_("To"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         validators=DATE_VALIDATORS,
-        error_messages={"invalid": "The end date is not a date, so it was left out."},
+        error_messages={"invalid": _("The end date is not a date, so it was left out.")},
     )
     sort = forms.ChoiceField(
-        label="Sort by",
+        label=_("Sort by"),
         choices=SORT_CHOICES,
         required=False,
-        error_messages={"invalid_choice": "Results are sorted by best match."},
+        error_messages={"invalid_choice": _("Results are sorted by best match.")},
     )
 
     def __init__(self, *args, site, **kwargs):
@@ -70,7 +77,9 @@ class SearchForm(forms.Form):
         self.query_was_cut = False
         sections = self.fields["section"]
         sections.queryset = (
-            SectionPage.objects.descendant_of(site.root_page).visible_to_readers().order_by("path")
+            SectionPage.objects.descendant_of(site.root_page.localized)
+            .visible_to_readers()
+            .order_by("path")
         )
         sections.top_depth = site.root_page.depth + 1
 
@@ -84,7 +93,8 @@ class SearchForm(forms.Form):
         after, before = cleaned.get("published_after"), cleaned.get("published_before")
         if after and before and after > before:
             self.add_error(
-                "published_before", "The end date is before the start date, so it was left out."
+                "published_before",
+                gettext("The end date is before the start date, so it was left out."),
             )
         return cleaned
 
@@ -93,7 +103,7 @@ class SearchForm(forms.Form):
         notices = [error for errors in self.errors.values() for error in errors]
         if self.query_was_cut:
             notices.append(
-                f"Only the first {search_settings.MAX_QUERY_LENGTH} characters of your "
-                "search were used."
+                gettext("Only the first %(limit)s characters of your search were used.")
+                % {"limit": search_settings.MAX_QUERY_LENGTH}
             )
         return notices

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from wagtail.models import Page
 
 from newsdesk.core.visibility import visible_to_readers
@@ -86,10 +88,10 @@ def find_stories(site, query):
         return Found(newest_first, ranked=False)
     limit = search_settings.MAX_RANKED_MATCHES
     if limit is not None and newest_first.count() > limit:
-        notice = (
-            f"More than {limit:,} stories match, too many to sort by best match, so the "
+        notice = gettext(
+            "More than %(limit)s stories match, too many to sort by best match, so the "
             "newest come first. More words narrow the search."
-        )
+        ) % {"limit": number_format(limit, force_grouping=True)}
         return Found(newest_first, ranked=False, notice=notice)
     return Found(stories.search(words, operator="and"), ranked=True)
 
@@ -99,7 +101,7 @@ def find_pages(site, query):
     holding every word, for a search by words alone."""
     if not query.terms or query.has_filters:
         return []
-    pages = visible_to_readers(Page.objects.descendant_of(site.root_page)).not_type(
+    pages = visible_to_readers(Page.objects.descendant_of(site.root_page.localized)).not_type(
         ArticlePage, HomePage
     )
     limit = search_settings.PAGE_MATCHES
@@ -108,7 +110,7 @@ def find_pages(site, query):
 
 def filtered_stories(site, query):
     """Stories of the site readers may see, narrowed by the query's filters, newest first."""
-    root = query.section or site.root_page
+    root = query.section or site.root_page.localized
     stories = ArticlePage.objects.descendant_of(root).visible_to_readers()
     if query.author:
         bylines = ArticleByline.objects.filter(author=query.author)

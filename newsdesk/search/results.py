@@ -1,16 +1,16 @@
-"""A page of search results, made ready for the template: each story with its section,
-byline and marked title and snippet, fetched in a fixed number of queries.
-
-Sections and bylines are read the way the feeds read them (newsdesk.feeds.stories).
+"""A page of search results, made ready for the template: each story as listings fetch it
+(ArticlePage.objects.for_listing(): its kicker, byline and photo), with its title and
+snippet marked, in a fixed number of queries.
 """
 
 from dataclasses import dataclass
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext, ngettext
 
-from newsdesk.feeds.stories import listed_authors, sections_by_story
-from newsdesk.news.models import ArticlePage, Author, SectionPage
+from newsdesk.feeds.stories import listed_authors
+from newsdesk.news.models import ArticlePage, Author
 
 from .conf import search_settings
 from .highlight import highlight, snippet
@@ -21,7 +21,6 @@ class Hit:
     story: ArticlePage
     title: SafeString
     snippet: SafeString
-    section: SectionPage | None
     authors: list[Author]
 
 
@@ -31,23 +30,23 @@ def results_page(results, number):
     try:
         return paginator.page(number or 1), None
     except PageNotAnInteger:
-        return paginator.page(1), f"There is no page “{number}” of results; this is the first."
+        return paginator.page(1), gettext(
+            "There is no page “%(number)s” of results; this is the first."
+        ) % {"number": number}
     except EmptyPage:
         last = paginator.page(paginator.num_pages)
-        return last, f"There is no page {number} of results; this is page {last.number}."
+        return last, gettext("There is no page %(number)s of results; this is page %(last)s.") % {
+            "number": number,
+            "last": last.number,
+        }
 
 
 def hits(stories, terms):
     """The stories of one results page, in order, with what each result shows."""
     ids = [story.pk for story in stories]
-    loaded = (
-        ArticlePage.objects.filter(pk__in=ids)
-        .select_related("lead_image")
-        .prefetch_related("bylines__author", "lead_image__renditions")
-        .in_bulk()
-    )
+    # As listed elsewhere, so a result's kicker and byline read as a teaser's do.
+    loaded = ArticlePage.objects.for_listing().filter(pk__in=ids).in_bulk()
     stories = [loaded[pk] for pk in ids if pk in loaded]
-    sections = sections_by_story(stories)
     body_field = ArticlePage._meta.get_field("body")
     return [
         Hit(
@@ -58,7 +57,6 @@ def hits(stories, terms):
                 terms,
                 fallback=story.standfirst,
             ),
-            section=sections.get(story.pk),
             authors=listed_authors(story),
         )
         for story in stories
@@ -67,14 +65,45 @@ def hits(stories, terms):
 
 def summary(count, words, query, found):
     """One line above the results: how many, for what, in which order."""
-    if words:
-        matched = {0: "No stories match", 1: "1 story matches"}.get(count, f"{count} stories match")
-        line = f"{matched} “{words}”"
+    # Whole sentences, so each language can order its words as it must.
+    values = {"count": count, "words": words}
+    if words and query.has_filters:
+        line = (
+            ngettext(
+                "%(count)s story matches “%(words)s” with these filters.",
+                "%(count)s stories match “%(words)s” with these filters.",
+                count,
+            )
+            if count
+            else gettext("No stories match “%(words)s” with these filters.")
+        )
+    elif words:
+        line = (
+            ngettext(
+                "%(count)s story matches “%(words)s”.",
+                "%(count)s stories match “%(words)s”.",
+                count,
+            )
+            if count
+            else gettext("No stories match “%(words)s”.")
+        )
+    elif query.has_filters:
+        line = (
+            ngettext(
+                "%(count)s story with these filters.",
+                "%(count)s stories with these filters.",
+                count,
+            )
+            if count
+            else gettext("No stories with these filters.")
+        )
     else:
-        line = {0: "No stories", 1: "1 story"}.get(count, f"{count} stories")
-    if query.has_filters:
-        line += " with these filters"
-    line += "."
+        line = (
+            ngettext("%(count)s story.", "%(count)s stories.", count)
+            if count
+            else gettext("No stories.")
+        )
+    line %= values
     if count > 1 and query.terms:
-        line += " Best match first." if found.ranked else " Newest first."
+        line += " " + (gettext("Best match first.") if found.ranked else gettext("Newest first."))
     return line

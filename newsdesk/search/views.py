@@ -1,4 +1,5 @@
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from newsdesk.feeds.stories import site_for
 
@@ -15,7 +16,7 @@ def search(request):
     query = StoryQuery.from_form(form)
     notices = form.notices()
     if form.cleaned_data.get("q") and not query.terms:
-        notices.append("Your search had no words in it to look for.")
+        notices.append(gettext("Your search had no words in it to look for."))
     context = {"form": form, "query": query, "notices": notices, "page_obj": None, "hits": []}
     if not query.is_empty:
         found = find_stories(site, query)

@@ -46,11 +46,14 @@ INSTALLED_APPS = [
     "newsdesk.feeds",
     "newsdesk.search",
     "newsdesk.about",
+    "newsdesk.editions",
     "newsdesk.demo",
     "newsdesk.worker",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # in place of wagtail.locales
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
     "wagtail.api.v2",
@@ -91,11 +94,16 @@ MIDDLEWARE = [
     "newsdesk.core.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The edition (language) of the URL: its path prefix, or its host (newsdesk/editions/).
+    "newsdesk.editions.middleware.EditionMiddleware",
+    # A read looks the pages' view restrictions up once (newsdesk/core/visibility.py).
+    "newsdesk.core.visibility.RestrictionsReadOnceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "newsdesk.editions.middleware.TranslationsReportGateMiddleware",
     "newsdesk.desk.middleware.PageVisibilityMiddleware",
     # Admin requests that publish, schedule or review a page: one at a time per page.
     "newsdesk.editorial.middleware.PageTransitionMiddleware",
@@ -154,6 +162,33 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = env("LANGUAGE_CODE", "en")
 TIME_ZONE = env("TIME_ZONE", "UTC")
 USE_I18N = True
+# Editions: the newsroom's sites in other languages (newsdesk/editions/conf.py). The first
+# is the default edition, served without a prefix; "host" serves each edition on a host of
+# its own (a Wagtail Site whose root is that edition's front page) instead of /es/...
+EDITION_LANGUAGE_NAMES = {"en": "English", "es": "Español", "ar": "العربية", "fr": "Français"}
+LANGUAGES = [
+    (code, EDITION_LANGUAGE_NAMES.get(code, code))
+    for code in env_list("NEWSDESK_EDITIONS", f"{LANGUAGE_CODE},es,ar")
+]
+LANGUAGE_CODE = LANGUAGES[0][0]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_I18N_ENABLED = True
+NEWSDESK_EDITION_URLS = env("NEWSDESK_EDITION_URLS", "prefix")
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Machine drafts for the translation desk (newsdesk/editions/translators/): the offline
+# glossary by default; DeepL when NEWSDESK_DEEPL_AUTH_KEY is set.
+if env("NEWSDESK_DEEPL_AUTH_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "newsdesk.editions.translators.deepl.DeepLTranslator",
+        "OPTIONS": {
+            "AUTH_KEY": env("NEWSDESK_DEEPL_AUTH_KEY"),
+            "API_URL": env("NEWSDESK_DEEPL_API_URL", ""),
+        },
+    }
+else:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "newsdesk.editions.translators.offline.GlossaryTranslator"
+    }
 USE_TZ = True
 
 STATIC_URL = "/static/"
@@ -214,6 +249,12 @@ NEWSDESK_CACHE_ROUTES = env_bool("NEWSDESK_CACHE_ROUTES", True)
 # Live blogs' fan-out (newsdesk/live/conf.py has every NEWSDESK_LIVE_* setting). Sites that
 # share one Redis need a prefix each: pub/sub channels ignore the database number.
 NEWSDESK_LIVE_REDIS_CHANNEL_PREFIX = env("NEWSDESK_LIVE_REDIS_CHANNEL_PREFIX", "newsdesk:live:")
+# Live blog readers held by Pushpin (GRIP, newsdesk/live/grip.py) rather than by the app:
+# Pushpin's publish endpoint, with ?key= the sig_key Pushpin signs its requests with, e.g.
+# http://127.0.0.1:5561/?key=... Unset (the embedded default), the app streams itself.
+GRIP_URL = env("GRIP_URL")
+# Prefix of the GRIP channels, so several sites can share one Pushpin.
+GRIP_PREFIX = env("GRIP_PREFIX", "")
 
 TASKS = {
     "default": {
@@ -252,6 +293,9 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": env("SEARCH_CONFIG", "english"),
     }
 }
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # Each edition's stemming: Spanish stories indexed and searched with "spanish"...
+    WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "newsdesk.editions.search"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite ranks matches in time that grows with their square: past this many, site
     # search sorts newest first (newsdesk/search/conf.py; bench/feeds_search.py figures).
@@ -270,7 +314,6 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = env("WAGTAIL_GRAVATAR_PROVIDER_URL") or None
 WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 # The newsroom works in one zone (TIME_ZONE); the admin shows and schedules in it.
 WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
-WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

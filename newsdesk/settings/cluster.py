@@ -46,8 +46,9 @@ if REPLICA_DATABASE_URL:
         MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
         "newsdesk.core.db_routing.ReplicaReadsMiddleware",
     )
-# How long a reader who posted reads from the primary: more than the replica's lag.
-NEWSDESK_DB_PIN_SECONDS = math.ceil(seconds_from_env("NEWSDESK_DB_PIN_SECONDS", "5"))
+# The longest a reader who posted reads from the primary: their pin ends as soon as the
+# replica has replayed their write (db_routing.py), so this only bounds a lagging replica.
+NEWSDESK_DB_PIN_SECONDS = math.ceil(seconds_from_env("NEWSDESK_DB_PIN_SECONDS", "60"))
 NEWSDESK_DB_REPLICA_RETRY_SECONDS = seconds_from_env("NEWSDESK_DB_REPLICA_RETRY_SECONDS", "5")
 
 # Tasks on Redis. Queues by urgency: workers take "purge" before "default".
@@ -55,17 +56,27 @@ INSTALLED_APPS = [*INSTALLED_APPS, "django_rq", "django_tasks_rq"]
 RQ_REDIS_URL = env("RQ_REDIS_URL", REDIS_URL)
 RQ = {"QUEUE_CLASS": "newsdesk.worker.rq.RetryingQueue"}
 RQ_QUEUES = {
-    # A purge that fails (a Varnish node restarting) is tried again soon, and for a while:
-    # until it succeeds, that node serves the old page.
+    # A purge that fails (a Varnish node restarting or not answering) is tried again at
+    # once, then soon, and for a while: until it succeeds, that node serves the old page.
+    # The first retry at once is also the one of a purge whose worker died mid-way
+    # (newsdesk/worker/rq.py's PromptWorker): it waits for no scheduler.
     "purge": {
         "URL": RQ_REDIS_URL,
         "DEFAULT_TIMEOUT": 60,
-        "RETRY": {"max": 5, "interval": [1, 2, 5, 15, 60]},
+        "RETRY": {"max": 6, "interval": [0, 1, 2, 5, 15, 60]},
     },
     "default": {
         "URL": RQ_REDIS_URL,
         "DEFAULT_TIMEOUT": 600,
         "RETRY": {"max": 3, "interval": [10, 60, 300]},
+    },
+    # Photos' renditions (seconds of CPU each, minutes after a big upload or a deploy that
+    # adds a set), taken when nothing else waits; a storage error is tried again in the
+    # task first (NEWSDESK_MULTIMEDIA_RENDITION_RETRY_DELAYS), then here.
+    "media": {
+        "URL": RQ_REDIS_URL,
+        "DEFAULT_TIMEOUT": 900,
+        "RETRY": {"max": 3, "interval": [30, 120, 600]},
     },
 }
 TASKS = {
@@ -77,6 +88,9 @@ TASKS = {
 NEWSDESK_TASK_QUEUES = {
     "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task": "purge",
     "newsdesk.caching.tasks.purge_everything_from_frontend_caches": "purge",
+    "newsdesk.caching.tasks.purge_tags_from_frontend_caches": "purge",
+    "newsdesk.multimedia.tasks.make_photo_renditions": "media",
+    "newsdesk.multimedia.tasks.make_page_photo_renditions": "media",
 }
 
 # Every Varnish node is purged: one Wagtail front-end cache backend each.

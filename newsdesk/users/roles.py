@@ -3,9 +3,9 @@
 Contributors write drafts in the sections their desk group is given `add_page` on
 (see `assign_desk`), upload and choose photos, documents and audio, and submit stories
 for review. Editors review, publish, unpublish and schedule across the site, correct
-stories, set the breaking-news banner and the footer's links (policy pages are pages, so
-theirs by the page permissions), manage every asset, moderate comments and run the
-live channels. Moderators work the comment queue and nothing else. Admins are superusers.
+stories, set each edition's breaking-news banner and the footer's links (policy pages are
+pages, so theirs by the page permissions), manage every asset, moderate comments and run
+every edition's live channels. Moderators work the comment queue and nothing else. Admins are superusers.
 A desk editor, who publishes in one section only, is a Contributor whose desk group is given
 EDITOR_PAGE_PERMISSIONS there; reviewing submitted stories stays with the Editors group.
 

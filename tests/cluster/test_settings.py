@@ -74,7 +74,7 @@ def test_without_a_replica_every_read_stays_on_the_primary():
 def test_tasks_go_to_rq_purges_first_on_their_own_redis_database():
     shown = loaded(RQ_REDIS_URL="redis://127.0.0.1:6390/1")
     assert shown["tasks"]["default"]["BACKEND"] == "newsdesk.worker.rq.RoutedRQBackend"
-    assert shown["tasks"]["default"]["QUEUES"] == ["purge", "default"]
+    assert shown["tasks"]["default"]["QUEUES"] == ["purge", "default", "media"]
     assert set(shown["rq_urls"].values()) == {"redis://127.0.0.1:6390/1"}
 
 

@@ -2,7 +2,8 @@
 reads it.
 
 The demo newsroom is loaded once, each page of newsdesk/demo/reader_pages.py is rendered
-(the live channel both off and on air), the comments area the article fetches is wrapped
+(the live channel both off and on air; the page-not-found page also at its staff preview,
+where Lighthouse audits it), the comments area the article fetches is wrapped
 in a document as the article's script inserts it, and one Java run checks every file. A
 failure lists each error with the page it is on.
 """
@@ -15,6 +16,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -78,6 +80,10 @@ def rendered(demo, django_db_blocker, tmp_path_factory):
             if name in ("live channel", "Audio Only")
         }
         documents += render_pages(client, channel_pages)
+        # The page-not-found page as staff preview it (and Lighthouse audits it).
+        staff = Client()
+        staff.force_login(get_user_model().objects.get(username="editor"))
+        documents += render_pages(staff, {"404 preview": reverse("about:not_found_preview")})
     files = []
     for number, (name, path, html) in enumerate(documents):
         file = folder / f"page-{number:02}.html"

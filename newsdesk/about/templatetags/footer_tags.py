@@ -13,9 +13,12 @@ from dataclasses import dataclass
 
 from django import template
 from django.urls import reverse
-from wagtail.models import Page, Site
+from django.utils.translation import gettext
+from wagtail.models import Site
 
+from newsdesk.caching.metadata import add_tags_of
 from newsdesk.core.models import NewsroomSettings
+from newsdesk.core.navigation import menu_sections
 from newsdesk.core.visibility import only_visible
 
 from ..models import FooterLink, FooterSettings
@@ -40,9 +43,11 @@ class Column:
 def site_footer(context, year):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    newsroom = NewsroomSettings.for_site(site) if site else None
-    footer = FooterSettings.for_site(site) if site else None
-    columns = [sections_column(site), *link_columns(footer, request), feeds_column()]
+    # for_request: the head and the share links read the same settings in this request.
+    newsroom = NewsroomSettings.for_request(request) if site else None
+    footer = FooterSettings.for_request(request) if site else None
+    add_tags_of(newsroom, footer, "nav")  # the sections column is the header's menu
+    columns = [sections_column(request), *link_columns(footer, request), feeds_column()]
     return {
         "columns": [column for column in columns if column.links],
         "social": social_links(footer, newsroom),
@@ -53,17 +58,17 @@ def site_footer(context, year):
     }
 
 
-def sections_column(site):
-    if site is None:
-        return Column("Sections", [])
-    sections = Page.objects.child_of(site.root_page).live().in_menu().order_by("path")
-    return Column("Sections", [Link(section.title, section.url) for section in sections])
+def sections_column(request):
+    return Column(
+        gettext("Sections"), [Link(section.title, url) for section, url in menu_sections(request)]
+    )
 
 
 def link_columns(footer, request):
     if footer is None:
         return []
     links = list(footer.links.select_related("page"))
+    add_tags_of(*(link.page for link in links if link.page_id))
     shown_pages = {page.pk for page in only_visible(link.page for link in links)}
     columns = []
     for value, heading in FooterLink.Column.choices:
@@ -80,12 +85,12 @@ def link_columns(footer, request):
 
 def feeds_column():
     return Column(
-        "Feeds",
+        gettext("Feeds"),
         [
             Link("RSS", reverse("feeds:site", kwargs={"format": "rss"})),
             Link("Atom", reverse("feeds:site", kwargs={"format": "atom"})),
             Link("JSON Feed", reverse("feeds:site", kwargs={"format": "json"})),
-            Link("Podcast", reverse("feeds:audio", kwargs={"format": "rss"})),
+            Link(gettext("Podcast"), reverse("feeds:audio", kwargs={"format": "rss"})),
         ],
     )
 

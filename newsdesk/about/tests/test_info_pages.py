@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
 from newsdesk.about.models import CorrectionsPage, FooterLink, FooterSettings, InfoPage
-from newsdesk.caching.registry import paths_showing
+from newsdesk.caching.metadata import tags_invalidated_by
 from newsdesk.news.models import ArticleCorrection
 from newsdesk.news.tests.factories import ArticleFactory
 
@@ -152,16 +152,14 @@ def test_a_bad_page_number_shows_a_page_of_corrections(
     assert listed_corrections(response) == [("Only story", "A note.")]
 
 
-def test_a_story_with_a_correction_names_the_corrections_page_to_purge(
-    corrections_page, us_section
-):
+def test_a_story_with_a_correction_purges_the_corrections_pages_tag(corrections_page, us_section):
     corrected = ArticleFactory(parent=us_section)
     correct(corrected, "A name was misspelled.")
     updated = ArticleFactory(parent=us_section)
     correct(updated, "Added a quote.", kind=ArticleCorrection.Kind.UPDATE)
 
-    assert corrections_page.url in paths_showing(corrected)
-    assert corrections_page.url not in paths_showing(updated)
+    assert "list-corrections" in tags_invalidated_by(corrected)
+    assert "list-corrections" not in tags_invalidated_by(updated)
 
 
 def test_publishing_a_correction_purges_the_corrections_page(

@@ -7,22 +7,6 @@ from newsdesk.news.tests.factories import ArticleFactory, AuthorFactory
 
 
 @pytest.fixture
-def page_cache():
-    """The page cache on (the test settings keep it off for every other app), empty."""
-    with override_settings(NEWSDESK_CACHE_ENABLED=True):
-        caches["pages"].clear()
-        yield caches["pages"]
-        caches["pages"].clear()
-
-
-@pytest.fixture
-def commits(django_capture_on_commit_callbacks):
-    """Runs what is deferred to the commit (purges) when the block ends, as a real
-    commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def story(us_section):
     return ArticleFactory(parent=us_section, title="Sea wall vote")
 

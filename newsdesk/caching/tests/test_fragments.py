@@ -12,6 +12,8 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from newsdesk.core.models import BreakingNews, NewsroomSettings
+from newsdesk.editions.tests.factories import edition_home, locale
+from newsdesk.live.tests.factories import LiveChannelFactory
 from newsdesk.news.tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +135,24 @@ def test_odd_query_strings_get_their_own_fragments(client, fragments, story):
     odd = render(client, story.url + "?q=%3Cscript%3Ealert(1)%3C/script%3E&page=%FF")
     assert b"<script>alert(1)</script>" not in odd.content
     assert render(client, story.url).content == plain
+
+
+def test_each_edition_keeps_its_own_header_with_its_banner_and_channel(client, fragments, commits):
+    edition_home("es")
+    site = Site.objects.get(is_default_site=True)
+    LiveChannelFactory(slug="live-en")
+    LiveChannelFactory(slug="directo", locale=locale("es"))
+    BreakingNews.objects.create(site=site, headline="Bridge closed")
+    spanish = BreakingNews.objects.create(site=site, locale=locale("es"), headline="Puente cerrado")
+    for _ in range(2):  # the second render of each from its edition's kept header
+        english = render(client, "/").content.decode()
+        portada = render(client, "/es/").content.decode()
+        assert "Bridge closed" in english and "/live/live-en/" in english
+        assert "Puente cerrado" not in english and "/es/live/" not in english
+        assert "Puente cerrado" in portada and "/es/live/directo/" in portada
+        assert "Bridge closed" not in portada and "/live/live-en/" not in portada
+    spanish.headline = "Puente abierto"
+    with commits():
+        spanish.save()
+    assert "Puente abierto" in render(client, "/es/").content.decode()
+    assert "Bridge closed" in render(client, "/").content.decode()

@@ -8,12 +8,12 @@ import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
-from conftest import skip_or_fail
+from conftest import redis_test_url, skip_or_fail
 from newsdesk.caching.local_copies import LocalCopies
 from newsdesk.caching.representations import Representation
 from newsdesk.caching.store import StoredPage, page_store
 
-REDIS_URL = os.environ.get("NEWSDESK_TEST_REDIS_URL", "redis://127.0.0.1:6379/12")
+REDIS_URL = os.environ.get("NEWSDESK_TEST_REDIS_URL", redis_test_url(12))
 
 
 def page(fresh_for=60):

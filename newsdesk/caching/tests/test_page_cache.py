@@ -1,13 +1,16 @@
 """The app's own page cache: who is served from it, what is kept, and for how long."""
 
+import random
+import threading
 import time
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from newsdesk.caching.store import page_store
+from newsdesk.caching.store import page_key, page_store, stored_tags, tag_key
 from newsdesk.core.models import BreakingNews
 from newsdesk.news.models import ArticlePage
 from newsdesk.users.models import User
@@ -130,15 +133,76 @@ def test_a_purge_covers_every_query_variant_of_the_path(client, page_cache, news
     assert client.get(us_section.url)["X-Cache"] == "HIT"
 
 
-def test_a_page_rendered_before_a_purge_is_stored_already_stale(client, page_cache, story):
-    store = page_store()
-    generations = store.current_generations(story.url)
-    store.purge_paths([story.url])  # a publish commits while the page is being rendered
-    response = client.get(story.url)  # stands in for the render that began before it
-    key = store.lookup("http://testserver", story.url, "").key
-    store.store(key, response, 300, generations)
+def test_a_page_rendered_while_a_purge_ran_is_not_kept(client, page_cache, story, monkeypatch):
+    """The page's tags are known once it is rendered: a purge of any tag that commits
+    during the render is seen through the purge sequence, and the page is not kept."""
+    serve = ArticlePage.serve
 
+    def serve_while_an_unrelated_story_is_published(self, request, *args, **kwargs):
+        response = serve(self, request, *args, **kwargs)
+        page_store().purge_tags(["page-999999"])  # commits while the page renders
+        return response
+
+    monkeypatch.setattr(ArticlePage, "serve", serve_while_an_unrelated_story_is_published)
     assert client.get(story.url)["X-Cache"] == "MISS"
+    monkeypatch.setattr(ArticlePage, "serve", serve)
+    assert client.get(story.url)["X-Cache"] == "MISS"  # rendered again, and now kept
+    assert client.get(story.url)["X-Cache"] == "HIT"
+
+
+def test_a_purge_retires_exactly_the_pages_carrying_the_tag(
+    client, page_cache, story, news, opinion
+):
+    client.get(story.url), client.get(news.url), client.get(opinion.url)
+    page_store().purge_tags([f"page-{story.pk}"])  # its page, and News, which lists it
+    assert client.get(story.url)["X-Cache"] == "MISS"
+    assert client.get(news.url)["X-Cache"] == "MISS"
+    assert client.get(opinion.url)["X-Cache"] == "HIT"
+
+
+def test_a_page_whose_tag_was_evicted_is_stale(client, page_cache, story):
+    client.get(story.url)
+    page_cache.delete(tag_key(f"page-{story.pk}"))  # the cache dropped it for room
+    assert client.get(story.url)["X-Cache"] == "MISS"
+    assert client.get(story.url)["X-Cache"] == "HIT"
+
+
+def test_concurrent_renders_and_purges_never_keep_a_purged_page(page_cache):
+    """Threads render a page from "the database" and store it under its tag while
+    another commits new headlines and purges the tag, as publishes do: once a purge has
+    run, no stored copy that is still current shows a headline older than it. (Without
+    the purge sequence, every run of it kept purged copies, in ten runs.)"""
+    store, database, stop = page_store(), {"title": "take 0"}, threading.Event()
+    key = page_key("http://testserver", "/news/sea-wall/", "")
+    tags = stored_tags("/news/sea-wall/", ["page-7"])
+
+    def render():
+        while not stop.is_set():
+            sequence = store.sequence()
+            title = database["title"]
+            time.sleep(random.random() / 1000)  # the render
+            store.store(key, HttpResponse(title), 300, tags, sequence)
+
+    renderers = [threading.Thread(target=render) for _ in range(4)]
+    for thread in renderers:
+        thread.start()
+    older_after_purge = []
+    try:
+        for number in range(1, 200):
+            database["title"] = f"take {number}"  # committed
+            store.purge_tags(["page-7"])  # then purged, as on_commit does
+            time.sleep(random.random() / 2000)
+            lookup = store.lookup_key(key)
+            if lookup.is_current and int(lookup.page.content.split()[1]) < number:
+                older_after_purge.append((number, lookup.page.content))
+    finally:
+        stop.set()
+        for thread in renderers:
+            thread.join(10)
+    assert older_after_purge == []
+    lookup = store.lookup_key(key)
+    assert lookup.page is not None
+    assert not lookup.is_current or lookup.page.content == b"take 199"
 
 
 def test_a_stale_page_is_served_while_another_request_renders_it(client, page_cache, story):
@@ -148,10 +212,17 @@ def test_a_stale_page_is_served_while_another_request_renders_it(client, page_ca
     lookup = store.lookup("http://testserver", story.url, "")
     assert store.claim_render(lookup.key)  # another reader is re-rendering it now
 
-    assert client.get(story.url)["X-Cache"] == "STALE"
+    stale = client.get(story.url)
+    assert stale["X-Cache"] == "STALE"
     store.release_render(lookup.key)
     assert client.get(story.url)["X-Cache"] == "MISS"
-    assert client.get(story.url)["X-Cache"] == "HIT"
+    hit = client.get(story.url)
+    assert hit["X-Cache"] == "HIT"
+    # Varnish may keep the stale copy a second, not as long as the page was first given.
+    assert "s-maxage=1," in stale["Cache-Control"]
+    assert "Age" not in stale
+    assert "s-maxage=1," not in hit["Cache-Control"]
+    assert "Age" in hit
 
 
 def test_a_page_past_its_freshness_is_rendered_again(client, page_cache, story):
@@ -187,7 +258,7 @@ def test_a_showing_banner_caps_how_long_pages_are_kept(client, page_cache, story
     )
     response = client.get(story.url)
     s_maxage = int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0])
-    assert 18 <= s_maxage <= 20
+    assert 10 <= s_maxage <= 20  # the banner's seconds left, less the render (slow machines)
     assert "Storm reaches the coast" in response.content.decode()
 
 

@@ -1,7 +1,6 @@
 """Remembered routes: a path leads to its page with one query, and a page moved,
 renamed, unpublished or deleted is never served from a remembered route."""
 
-import time
 from types import SimpleNamespace
 
 import pytest
@@ -10,9 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
-from newsdesk.caching.purge import purge_everything
 from newsdesk.caching.routes import is_plain
-from newsdesk.news.models import ArticlePage
 from newsdesk.news.tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,13 +55,6 @@ def test_a_signed_in_editors_route_is_checked_against_the_database(
     assert client.get(story.url).status_code == 200
     story.unpublish()  # never committed: no purge ran, only the database knows
     assert client.get(story.url).status_code == 404
-
-
-def test_an_anonymous_readers_page_is_kept_until_a_purge(client, fragments, story, commits):
-    client.get(story.url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(story.url).context["page"] == story
-    assert not [query for query in queries if '"news_articlepage"' in query["sql"]]
 
 
 def test_a_renamed_story_leaves_its_old_path_to_the_page_now_there(
@@ -119,42 +109,19 @@ def test_paths_that_lead_nowhere_are_not_found_and_not_remembered(client, fragme
     assert not [key for key in fragments._cache if "route" in key]
 
 
-def test_a_kept_page_carries_its_view_restrictions(
-    client, fragments, story, us_section, commits, django_assert_num_queries
+def test_a_remembered_route_leads_to_a_page_with_its_view_restrictions(
+    client, fragments, story, us_section, commits
 ):
     client.get(story.url)
-    with django_assert_num_queries(0):
-        assert client.get(story.url).status_code == 200  # kept with no restriction
+    assert client.get(story.url).status_code == 200
     with commits():
         PageViewRestriction.objects.create(
             page=us_section, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
         )
-    for _ in range(2):  # walked and kept again, then from what was kept
+    for _ in range(2):
         response = client.get(story.url)
         assert 'name="password"' in response.content.decode()
         assert "article__headline" not in response.content.decode()
-
-
-def test_after_a_purge_the_page_is_kept_again_from_its_remembered_route(
-    client, fragments, story, commits, django_assert_num_queries
-):
-    client.get(story.url)
-    with commits():
-        purge_everything()
-    client.get(story.url)  # a remembered route, checked against the database, kept again
-    with django_assert_num_queries(0):
-        assert client.get(story.url).context["page"] == story
-
-
-def test_a_kept_page_lasts_no_longer_than_a_page(client, fragments, story, settings):
-    """A change no purge reaches (a bulk update, a purge lost while Redis was down)
-    shows within the TTL, as with the page cache."""
-    settings.NEWSDESK_CACHE_TTL = 1
-    client.get(story.url)
-    ArticlePage.objects.filter(pk=story.pk).update(title="Changed behind the caches' back")
-    assert client.get(story.url).context["page"].title == "Sea wall vote"
-    time.sleep(1.1)
-    assert client.get(story.url).context["page"].title == "Changed behind the caches' back"
 
 
 def test_publishing_in_a_site_rooted_at_a_section_purges_its_pages(

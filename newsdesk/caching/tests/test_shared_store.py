@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.cache.backends.filebased import FileBasedCache
 from django.http import HttpResponse
 
-from newsdesk.caching.store import PageStore, page_key
+from newsdesk.caching.store import PageStore, page_key, stored_tags
 
 ROOT = Path(__file__).resolve().parents[3]
 PURGE_IN_ANOTHER_PROCESS = (
@@ -40,16 +40,13 @@ def another_process_purges_news(page_cache_dir):
 def test_a_purge_in_another_process_retires_the_page_this_one_stored(tmp_path):
     store = PageStore(FileBasedCache(str(tmp_path), {}))
     key = page_key("http://testserver", "/news/", "")
-    store.store(
-        key, HttpResponse("front"), ttl=300, generations=store.current_generations("/news/")
-    )
+    front, sport = stored_tags("/news/", ["page-3"]), stored_tags("/sport/", ["page-4"])
+    store.store(key, HttpResponse("front"), 300, front, store.sequence())
     other_key = page_key("http://testserver", "/sport/", "")
-    store.store(
-        other_key, HttpResponse("sport"), ttl=300, generations=store.current_generations("/sport/")
-    )
-    assert store.lookup_key(key, "/news/").is_fresh
+    store.store(other_key, HttpResponse("sport"), 300, sport, store.sequence())
+    assert store.lookup_key(key).is_fresh
 
     another_process_purges_news(tmp_path)
 
-    assert not store.lookup_key(key, "/news/").is_current
-    assert store.lookup_key(other_key, "/sport/").is_fresh
+    assert not store.lookup_key(key).is_current
+    assert store.lookup_key(other_key).is_fresh

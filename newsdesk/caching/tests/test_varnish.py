@@ -1,6 +1,7 @@
 """Varnish in front of a live server, with deploy/varnish/default.vcl: pages are cached,
-a publish purges them through Wagtail's front-end cache and the new version is visible
-within a second, and with the app gone Varnish keeps serving what it holds.
+a publish soft-purges them by tag (xkey) through Wagtail's front-end cache and the new
+version is visible within a second, rendered once for many readers, and with the app
+gone Varnish keeps serving what it holds.
 
 Needs Debian's varnish package (skipped without it locally, failed under CI=true)."""
 
@@ -10,11 +11,13 @@ import subprocess
 import threading
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.error import HTTPError
 
 import brotli
 import pytest
+from django.core.signals import request_started
 from django.test import override_settings
 from pytest_django.live_server_helper import LiveServer
 from wagtail.contrib.frontend_cache.utils import get_backends
@@ -269,3 +272,51 @@ def test_nobody_can_purge_through_the_front_and_the_app_still_can(nginx_in_front
     fetch(front + story.url)
     get_backends()["varnish"].purge_everything()
     assert fetch(front + story.url)[1]["X-Cache"] == "MISS"
+
+
+@pytest.fixture
+def app_requests():
+    """The paths of the requests that reach the app (Varnish's own probe left out)."""
+    seen = []
+
+    def count(sender, environ, **kwargs):
+        if not environ.get("PATH_INFO", "").startswith("/healthz/"):
+            seen.append(environ.get("PATH_INFO"))
+
+    request_started.connect(count, dispatch_uid="test-app-requests")
+    yield seen
+    request_started.disconnect(dispatch_uid="test-app-requests")
+
+
+def test_a_publish_soft_purges_by_tag_and_many_readers_get_one_render(
+    varnish_in_front, app_requests
+):
+    """The story's own page and its section's listing carry its tags; a publish
+    soft-purges them in Varnish, and 200 readers at once (40 in parallel) of each cost
+    the app one render or two: the others get the stale copy while Varnish fetches."""
+    varnish, _stop_app = varnish_in_front
+    news = SectionFactory(title="News", slug="news")
+    story = ArticleFactory(parent=news, title="Tide report")
+    other = ArticleFactory(parent=SectionFactory(title="Sport", slug="sport"), title="Regatta")
+    pages = [varnish + story.url, varnish + news.url]
+    for url in [*pages, varnish + other.url]:
+        assert fetch(url)[1]["X-Cache"] == "MISS"
+        status, headers, _html = fetch(url)
+        assert (status, headers["X-Cache"]) == (200, "HIT")
+        assert headers["xkey"] is None  # the tags stay between the app and Varnish
+
+    story.title = "Tide report: flood warning"
+    story.save_revision().publish()  # the purge task runs at once in the tests
+    app_requests.clear()
+    with ThreadPoolExecutor(max_workers=40) as readers:
+        answers = list(readers.map(fetch, pages * 100))
+
+    assert {status for status, _headers, _html in answers} == {200}
+    for url in pages:
+        renders = app_requests.count(url.removeprefix(varnish))
+        assert 1 <= renders <= 2, (url, renders)
+    assert fetch(varnish + other.url)[1]["X-Cache"] == "HIT"  # not tagged: not purged
+    deadline = time.monotonic() + 1.0
+    while "flood warning" not in fetch(pages[1])[2]:
+        assert time.monotonic() < deadline, "the listing kept the old headline"
+        time.sleep(0.02)

@@ -1,6 +1,8 @@
 from django import template
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext, ngettext
+
+from newsdesk.core.templatetags.newsdesk_tags import local_format
 
 from .. import text
 
@@ -15,17 +17,20 @@ def comment_text(value):
 
 @register.filter
 def comment_age(moment):
-    """Short and scannable, as comment sections show it: "5 min ago", "3 h ago", "12 Mar"."""
+    """Short and scannable, as comment sections show it: "5 min ago", "3 h ago", "12 Mar",
+    in the language of the article's edition."""
     seconds = (timezone.now() - moment).total_seconds()
     if seconds < 60:
-        return "just now"
+        return gettext("just now")
     if seconds < 60 * 60:
-        return f"{int(seconds // 60)} min ago"
+        minutes = int(seconds // 60)
+        return ngettext("%(count)d min ago", "%(count)d min ago", minutes) % {"count": minutes}
     if seconds < 24 * 60 * 60:
-        return f"{int(seconds // 3600)} h ago"
+        hours = int(seconds // 3600)
+        return ngettext("%(count)d h ago", "%(count)d h ago", hours) % {"count": hours}
     if seconds < 7 * 24 * 60 * 60:
         days = int(seconds // 86400)
-        return f"{days} day{'s' if days != 1 else ''} ago"
+        return ngettext("%(count)d day ago", "%(count)d days ago", days) % {"count": days}
     local = timezone.localtime(moment)
     same_year = local.year == timezone.localtime().year
-    return format_date(local, "j M" if same_year else "j M Y")
+    return local_format(local, "j M" if same_year else "j M Y")

@@ -71,7 +71,7 @@ def test_the_count_is_the_same_for_everyone_so_caches_may_keep_it_briefly(client
 
     response = client.get(reverse("comments:count", args=[article.pk]))
 
-    assert response.json() == {"count": 3}
+    assert response.json() == {"count": 3, "label": "3 Comments"}
     assert response["Cache-Control"] == "public, max-age=30"
     assert not response.cookies
 

@@ -4,9 +4,12 @@ from urllib.parse import quote, urlencode
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext, pgettext_lazy
 from wagtail.models import Page, Site
 
 from newsdesk.core.models import NewsroomSettings
+from newsdesk.core.navigation import menu_sections
 
 register = template.Library()
 
@@ -16,14 +19,14 @@ def section_nav(context):
     """The top-level sections of the current site, as the header's navigation."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    sections = Page.objects.none()
-    if site:
-        sections = Page.objects.child_of(site.root_page).live().in_menu().order_by("path")
     current = context.get("page") or context.get("self")
     current_path = current.path if isinstance(current, Page) else ""
     return {
-        "sections": [(section, current_path.startswith(section.path)) for section in sections],
-        "home_url": site.root_page.url if site else "/",
+        "sections": [
+            (section, url, current_path.startswith(section.path))
+            for section, url in menu_sections(request)
+        ],
+        "home_url": site.root_page.localized.get_url(request) if site else "/",
     }
 
 
@@ -59,7 +62,7 @@ def share_links(context, url, title):
             ("X", "https://twitter.com/intent/tweet?" + query(url=url, text=title, via=via)),
             ("WhatsApp", "https://wa.me/?" + query(text=f"{title} {url}")),
             ("Telegram", "https://t.me/share/url?" + query(url=url, text=title)),
-            ("Email", "mailto:?" + query(subject=title, body=url)),
+            (_("Email"), "mailto:?" + query(subject=title, body=url)),
         ],
     }
 
@@ -80,12 +83,42 @@ def html_datetime(value):
 
 # How each place on a page writes a moment: (today, another day this year, another year),
 # in Django's date format. The newsroom's day: TIME_ZONE, as the datetime attribute says.
+# The formats are translated (context "date format"): Spanish says "2 de diciembre".
 TIME_STYLES = {
     "teaser": ("H:i", "j M", "j M Y"),
     "published": ("H:i T", "j F Y", "j F Y"),
     "updated": ("H:i T", "j F Y, H:i T", "j F Y, H:i T"),
     "entry": ("H:i", "H:i, j M", "H:i, j M Y"),
 }
+# Every format above and in DATE_STYLES, marked here so makemessages finds each one.
+DATE_FORMATS = [
+    pgettext_lazy("date format", "H:i"),
+    pgettext_lazy("date format", "H:i T"),
+    pgettext_lazy("date format", "j M"),
+    pgettext_lazy("date format", "j M Y"),
+    pgettext_lazy("date format", "j F Y"),
+    pgettext_lazy("date format", "j F Y, H:i T"),
+    pgettext_lazy("date format", "H:i, j M"),
+    pgettext_lazy("date format", "H:i, j M Y"),
+]
+# Dates written out in full: {{ value|reader_date }} or {{ value|reader_date:"moment" }}.
+DATE_STYLES = {"day": "j F Y", "moment": "j F Y, H:i T"}
+
+
+def local_format(moment, date_format):
+    """A moment in the active language's words and its own order of them."""
+    return format_date(moment, pgettext("date format", date_format))
+
+
+@register.filter
+def reader_date(value, style="day"):
+    """A date or moment as readers read it, in the edition's language: "2 December 2026",
+    "2 de diciembre de 2026"."""
+    if not isinstance(value, date):
+        return ""
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return local_format(value, DATE_STYLES[style])
 
 
 @register.inclusion_tag("components/time.html")
@@ -102,12 +135,12 @@ def reader_time(moment, style="teaser"):
     now = timezone.localtime()
     shown = {"moment": moment}
     if style == "entry":  # a live blog's entries name the day in full on hover
-        shown["title"] = format_date(local, "j F Y, H:i T")
+        shown["title"] = local_format(local, DATE_STYLES["moment"])
     if local.date() == now.date():
         return shown | {
-            "text": format_date(local, today_format),
-            "day": format_date(local, day_format),
+            "text": local_format(local, today_format),
+            "day": local_format(local, day_format),
             "ago": style == "teaser",
         }
     other_day = day_format if local.year == now.year else year_format
-    return shown | {"text": format_date(local, other_day)}
+    return shown | {"text": local_format(local, other_day)}

@@ -1,7 +1,7 @@
 """Which database a read goes to in the multi-node profile (newsdesk/core/db_routing.py):
 the replica for an anonymous reader's GET outside a transaction while it answers; the
-primary for anything else, and for a few seconds after the reader sent anything else.
-The real replica is exercised by tests/cluster/."""
+primary for anything else, and after the reader sent anything else until the replica has
+replayed it. The real replica (paused, stopped) is exercised by tests/cluster/."""
 
 import pytest
 from django.db import OperationalError, connections
@@ -23,7 +23,7 @@ def replica(monkeypatch):
     """A replica configured and answering; tests change what it answers."""
     monkeypatch.setattr(db_routing, "has_replica", lambda: True)
     health = ReplicaHealth()
-    health.check = lambda: True
+    health.check = lambda written_at=None: True
     monkeypatch.setattr(db_routing, "replica_health", health)
     return health
 
@@ -52,6 +52,7 @@ def test_an_anonymous_readers_safe_request_reads_from_the_replica(replica, metho
     assert "newsdesk_primary" not in response.cookies
 
 
+@pytest.mark.django_db  # on PostgreSQL the pin asks the primary for its WAL position
 @override_settings(NEWSDESK_DB_PIN_SECONDS=7)
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
 def test_anything_else_reads_the_primary_and_pins_the_reader_to_it(replica, method):
@@ -62,6 +63,7 @@ def test_anything_else_reads_the_primary_and_pins_the_reader_to_it(replica, meth
     assert pin["httponly"]
 
 
+@pytest.mark.django_db
 def test_an_unknown_method_counts_as_a_write(replica):
     read, _write, response = read_database(factory.generic("PURGE", "/news/"))
     assert read == "default"
@@ -73,6 +75,51 @@ def test_a_pinned_reader_reads_the_primary_whatever_the_pin_says(replica, value)
     request = factory.get("/news/")
     request.COOKIES["newsdesk_primary"] = value
     assert read_database(request)[0] == "default"
+
+
+def pinned(position):
+    request = factory.get("/comments/article/3/fragment/")
+    request.COOKIES["newsdesk_primary"] = position
+    return request
+
+
+def test_a_pinned_reader_reads_the_replica_once_it_has_replayed_their_write(replica):
+    asked = []
+    replica.check = lambda written_at=None: asked.append(written_at) or True
+    read, _write, response = read_database(pinned("1A-3000F28"))
+    assert read == "replica"
+    assert asked == ["1A/3000F28"]
+    # The pin is over: their pages may come from Varnish again.
+    assert response.cookies["newsdesk_primary"]["max-age"] == 0
+
+
+def test_a_pinned_reader_reads_the_primary_while_the_replica_is_behind(replica):
+    replica.check = lambda written_at=None: written_at is None
+    read, _write, response = read_database(pinned("1A-3000F28"))
+    assert read == "default"
+    assert "newsdesk_primary" not in response.cookies  # kept as it is
+
+
+@pytest.mark.parametrize("value", ["1A/3000F28", "1A-3000F28-1", "123456789-0", "1a-ff"])
+def test_a_pin_that_is_not_a_position_lasts_its_whole_time(replica, value):
+    replica.check = lambda written_at=None: True
+    read, _write, response = read_database(pinned(value))
+    assert read == "default"
+    assert "newsdesk_primary" not in response.cookies
+
+
+@pytest.mark.django_db
+def test_a_write_pins_the_reader_to_the_primarys_wal_position(replica):
+    """On PostgreSQL the pin names the position the replica must reach; elsewhere there
+    is none and the pin is just a pin."""
+    position = db_routing.written_position()
+    _read, _write, response = read_database(factory.post("/comments/1/"))
+    value = response.cookies["newsdesk_primary"].value
+    if connections["default"].vendor == "postgresql":
+        assert db_routing.WAL_POSITION.fullmatch(value)
+        assert db_routing.WAL_POSITION.fullmatch(position)
+    else:
+        assert (position, value) == (None, "1")
 
 
 def test_a_reader_with_a_session_reads_the_primary(replica, settings):
@@ -122,13 +169,13 @@ def test_without_a_replica_the_middleware_changes_nothing():
 
 
 def test_a_replica_that_does_not_answer_sends_reads_to_the_primary(replica):
-    replica.check = lambda: False
+    replica.check = lambda written_at=None: False
     assert read_database(factory.get("/news/"))[0] == "default"
 
 
 def test_the_replica_is_checked_once_a_request(replica):
     checks = []
-    replica.check = lambda: checks.append(1) or True
+    replica.check = lambda written_at=None: checks.append(1) or True
 
     def view(request):
         for _ in range(5):

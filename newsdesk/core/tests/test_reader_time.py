@@ -6,7 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.template import Context, Template
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
+
+from newsdesk.core.templatetags.newsdesk_tags import DATE_FORMATS, DATE_STYLES, TIME_STYLES
 
 NOW = datetime(2026, 12, 2, 15, 30, tzinfo=UTC)
 
@@ -74,3 +76,11 @@ def test_anything_but_a_moment_shows_nothing(value):
 def test_an_unknown_style_is_a_template_error():
     with pytest.raises(KeyError):
         shown(NOW, "sideways")
+
+
+def test_every_format_is_marked_for_translation():
+    """A format missing from DATE_FORMATS would stay English in every edition: makemessages
+    only finds the strings marked there."""
+    used = {each for formats in TIME_STYLES.values() for each in formats}
+    with translation.override("en"):
+        assert used | set(DATE_STYLES.values()) == {str(each) for each in DATE_FORMATS}

@@ -1,6 +1,7 @@
 """The newsroom's staff. None of them has a portrait: the demo photos include no portraits
 of people who could stand for them (see photos/manifest.toml), and a real person's face
-above a fictional name would misrepresent that person."""
+above a fictional name would misrepresent that person. Their bylines, opinion columns and
+author pages show each writer's initials instead (components/writer_mark.html)."""
 
 from .schema import Author
 

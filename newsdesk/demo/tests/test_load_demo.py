@@ -5,12 +5,14 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision
+from wagtail.models import Page, ReferenceIndex, Revision
 
 from newsdesk.demo import content, loader
 from newsdesk.demo.images import manifest
@@ -86,8 +88,10 @@ def test_photos_are_the_committed_photographs_each_stored_once(load_output):
 
 
 def test_no_photo_appears_on_two_stories(load_output):
-    shown = [pk for pk in ArticlePage.objects.values_list("lead_image", flat=True) if pk]
-    for article in ArticlePage.objects.all():
+    # A story's translations show its photos: each story counts once, in its first edition.
+    originals = ArticlePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    shown = [pk for pk in originals.values_list("lead_image", flat=True) if pk]
+    for article in originals:
         shown += [block.value["image"].pk for block in article.body if block.block_type == "photo"]
     assert len(shown) == len(set(shown)) >= 20
 
@@ -122,7 +126,7 @@ def test_dates_are_spread_over_the_past_month(load_output):
 
 
 def test_front_page_leads_with_the_chosen_story(load_output):
-    home = Page.objects.get(depth=2).specific
+    home = Page.objects.get(depth=2, locale__language_code=settings.LANGUAGE_CODE).specific
     assert home.lead_story.slug == content.LEAD_STORY
 
 
@@ -184,3 +188,84 @@ def test_runs_without_force_when_debug_is_on(load_output, settings):
     call_command("load_demo", stdout=output)
     assert "already has content" in output.getvalue()
     assert "user: editor" in output.getvalue()  # make run prints the logins every time
+
+
+def test_loads_a_spanish_and_an_arabic_edition_with_their_own_stories(load_output):
+    from newsdesk.demo.content.editions import EDITIONS
+    from newsdesk.news.models import HomePage
+
+    for edition in EDITIONS:
+        front = HomePage.objects.get(locale__language_code=edition.code)
+        assert front.live and front.title == edition.front_page
+        assert front.lead_story.locale_id == front.locale_id
+        sections = SectionPage.objects.filter(locale=front.locale).live()
+        assert {section.title for section in sections} == {s.title for s in edition.sections}
+        stories = ArticlePage.objects.filter(locale=front.locale).live()
+        assert {story.title for story in stories} == {s.headline for s in edition.stories}
+        own = [s for s in edition.stories if not s.source]
+        translated = [s for s in edition.stories if s.source]
+        assert own and translated  # stories of its own, and translated pairs
+        for story in translated:
+            source = ArticlePage.objects.get(slug=story.source, locale__language_code="en")
+            assert stories.get(slug=story.slug).translation_key == source.translation_key
+
+
+def test_every_page_of_every_edition_answers(load_output, client):
+    """Each edition's front page, sections and stories are reached by their URLs: the tree
+    under each front page is whole (its child count right, as Wagtail's routing needs)."""
+    from newsdesk.news.models import HomePage
+
+    for front in HomePage.objects.exclude(locale__language_code="en"):
+        pages = front.get_descendants(inclusive=True).live().specific()
+        assert len(pages) > 3
+        for page in pages:
+            assert client.get(page.url).status_code == 200, page.url
+
+
+def test_one_translation_is_left_out_of_date_for_the_desk(load_output):
+    from newsdesk.editions.models import TranslationState
+    from newsdesk.editions.stale import pending_corrections, source_diff
+
+    (stale,) = TranslationState.objects.filter(stale_since__isnull=False)
+    assert stale.source.slug == "sennet-islands-ferry-link"
+    assert any(line.kind == "added" for line in source_diff(stale))
+    assert len(pending_corrections(stale)) == 1
+    in_step = TranslationState.objects.filter(
+        stale_since__isnull=True, translation__in=ArticlePage.objects.all()
+    )
+    assert {state.source.slug for state in in_step} == {content.LEAD_STORY}
+    assert in_step.count() == 2  # the bridge story in Spanish and in Arabic
+
+
+def test_every_lead_photo_is_indexed_as_used_by_its_story(load_output):
+    """Readers may fetch a photo a published page uses (multimedia/readers.py asks the
+    reference index): indexed by the load itself, not left to a worker's queue."""
+    image_type = ContentType.objects.get_for_model(get_image_model())
+    used = set(
+        ReferenceIndex.objects.filter(to_content_type=image_type).values_list(
+            "to_object_id", flat=True
+        )
+    )
+    leads = ArticlePage.objects.live().exclude(lead_image=None).values_list("lead_image", flat=True)
+    assert leads
+    assert {str(pk) for pk in leads} <= used
+
+
+def test_each_edition_links_its_own_live_channel(load_output, client):
+    from newsdesk.demo.content.editions import EDITIONS
+
+    for edition in EDITIONS:
+        channel = LiveChannel.objects.get(slug=edition.channel.slug)
+        assert channel.locale.language_code == edition.code
+        assert (channel.name, channel.strapline) == (
+            edition.channel.name,
+            edition.channel.strapline,
+        )
+        assert channel.get_absolute_url() == f"/{edition.code}/live/{channel.slug}/"
+        assert channel.has_audio_only and channel.poster is not None
+        front = client.get(f"/{edition.code}/").content.decode()
+        assert f'href="{channel.get_absolute_url()}"' in front
+        assert 'href="/live/demo/"' not in front  # never the English channel
+        page = client.get(channel.get_absolute_url()).content.decode()
+        assert channel.name in page and channel.strapline in page
+    assert 'href="/live/demo/"' in client.get("/").content.decode()

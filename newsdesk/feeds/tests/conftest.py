@@ -27,9 +27,11 @@ def reporters(db):
 
 @pytest.fixture
 def story(us_section, reporters):
-    """A story in News > U.S. with two authors, two topics and a lead photo."""
+    """A story in News > U.S. with two authors, two topics and a lead photo (its
+    renditions made, as the worker makes them on upload)."""
     page = ArticleFactory(
         parent=us_section,
+        lead_image__renditions=True,
         title="Harbour council votes on the sea wall",
         slug="sea-wall-vote",
         authors=reporters,

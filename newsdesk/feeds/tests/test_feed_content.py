@@ -34,6 +34,34 @@ class TestEachStory:
         assert {tag.term for tag in entry.tags} == {"U.S.", "flooding", "local government"}
         assert entry.summary == story.standfirst
 
+    @pytest.mark.parametrize("url", ["/feeds/rss/", "/feeds/atom/"])
+    def test_the_editorial_label_is_a_category_before_the_section(self, client, story, url):
+        ArticlePage.objects.filter(pk=story.pk).update(kicker="analysis")
+        entry = entry_for(client, url, story)
+        assert [tag.term for tag in entry.tags] == [
+            "Analysis",
+            "U.S.",
+            "flooding",
+            "local government",
+        ]
+
+    def test_json_feed_tags_carry_the_label_section_and_topics(self, client, story):
+        ArticlePage.objects.filter(pk=story.pk).update(kicker="exclusive")
+        (item,) = read_json_feed(client.get("/feeds/json/"))["items"]
+        assert item["tags"] == ["Exclusive", "U.S.", "flooding", "local government"]
+
+    def test_plain_news_has_no_label_category(self, client, story):
+        (item,) = read_json_feed(client.get("/feeds/json/"))["items"]
+        assert "News" not in item["tags"]
+        assert item["tags"][0] == "U.S."
+
+    def test_an_opinion_piece_in_opinion_is_categorised_opinion_once(
+        self, client, opinion, reporters
+    ):
+        column = ArticleFactory(parent=opinion, kicker="opinion", authors=reporters)
+        entry = entry_for(client, "/feeds/rss/", column)
+        assert [tag.term for tag in entry.tags] == ["Opinion"]
+
     def test_atom_links_each_author_to_their_page(self, client, story):
         entry = entry_for(client, "/feeds/atom/", story)
         assert [(author.name, author.href) for author in entry.authors] == [
@@ -199,7 +227,7 @@ def test_feed_queries_do_not_grow_with_its_stories(client, us_section, reporters
 
     def count_queries():
         url = f"/feeds/{format}/"
-        client.get(url)  # renditions are made on the first request
+        client.get(url)  # the first request fills the caches
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
         return len(queries)
@@ -220,10 +248,12 @@ def test_feed_queries_do_not_grow_with_its_stories(client, us_section, reporters
 @pytest.mark.django_db
 @pytest.mark.parametrize("format", ["rss", "atom"])
 def test_the_newsrooms_logo_is_the_feeds_image(client, story, newsroom, format):
+    from newsdesk.multimedia.renditions.making import make_renditions
     from newsdesk.multimedia.tests.factories import PhotoFactory
 
     newsroom.logo = PhotoFactory(title="Logo")
     newsroom.save()
+    make_renditions(newsroom.logo)  # the worker, once the photo is the logo
     feed = read_feed(client.get(f"/feeds/{format}/")).feed
     logo = feed.image.href if format == "rss" else feed.logo
     assert logo.startswith("http://localhost/media/images/")

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from newsdesk.feeds.generators import ITUNES_NS
 from newsdesk.multimedia.models import AudioClip
+from newsdesk.multimedia.renditions.making import make_renditions
 from newsdesk.multimedia.tests.factories import MP3_BYTES, AudioClipFactory, PhotoFactory
 from newsdesk.news.tests.factories import ArticleFactory
 
@@ -65,6 +66,7 @@ class TestAudioInFeeds:
     def test_the_audio_feed_shows_the_podcast_artwork(self, client, audio_story, newsroom):
         newsroom.podcast_artwork = PhotoFactory(file__width=1600, file__height=1600)
         newsroom.save()
+        make_renditions(newsroom.podcast_artwork)  # the worker, once the photo is the artwork
         feed = read_feed(client.get("/feeds/audio/rss/"))
         assert "fill-3000x3000" in feed.feed.image.href
 

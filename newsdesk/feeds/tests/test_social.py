@@ -22,7 +22,9 @@ def meta_tags(html):
 
 @pytest.fixture
 def big_photo(db):
-    return PhotoFactory(file__width=1600, file__height=1000, description="The sea wall at low tide")
+    return PhotoFactory(
+        file__width=1600, file__height=1000, description="The sea wall at low tide", renditions=True
+    )
 
 
 @pytest.mark.django_db

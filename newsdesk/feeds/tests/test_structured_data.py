@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from lxml import html as lxml_html
 
+from newsdesk.multimedia.renditions.making import make_renditions
 from newsdesk.multimedia.tests.factories import PhotoFactory
 from newsdesk.news.models import ArticleCorrection, ArticlePage
 from newsdesk.news.tests.factories import ArticleFactory
@@ -32,6 +33,7 @@ class TestNewsArticle:
     def shown(self, client, story, newsroom):
         newsroom.logo = PhotoFactory(title="Logo")
         newsroom.save()
+        make_renditions(newsroom.logo)  # the worker, once the photo is the logo
         ArticlePage.objects.filter(pk=story.pk).update(
             last_published_at=story.first_published_at + timedelta(hours=3)
         )

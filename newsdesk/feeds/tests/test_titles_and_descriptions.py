@@ -145,7 +145,9 @@ class TestDescriptionSources:
 @pytest.mark.django_db
 class TestFrontPageShareImage:
     def test_the_lead_storys_photo_at_social_size(self, client, us_section):
-        photo = PhotoFactory(file__width=1600, file__height=1000, description="The harbour")
+        photo = PhotoFactory(
+            file__width=1600, file__height=1000, description="The harbour", renditions=True
+        )
         home = site_home()
         home.lead_story = ArticleFactory(parent=us_section, lead_image=photo)
         home.save_revision().publish()
@@ -157,7 +159,7 @@ class TestFrontPageShareImage:
 
     def test_the_newsrooms_logo_when_the_lead_has_no_photo(self, client, us_section, newsroom):
         ArticleFactory(parent=us_section, lead_image=None)
-        newsroom.logo = PhotoFactory(file__width=800, file__height=800)
+        newsroom.logo = PhotoFactory(file__width=800, file__height=800, renditions=True)
         newsroom.save()
         (image,) = meta(get(client, "/"), "property", "og:image")
         assert "fill-1200x630" in image

@@ -1,8 +1,9 @@
 """The fan-out broker that carries live blog events to readers' streams.
 
 base.py defines the interface (Broker, with the Hub of this process's subscribers);
-in_process.py and redis_pubsub.py are the two backends. get_broker() returns the one the
-settings choose, built once per process.
+in_process.py and redis_pubsub.py fan out to this process's readers, grip.py publishes to
+Pushpin, which holds them. get_broker() returns the one the settings choose, built once
+per process.
 """
 
 from django.core.signals import setting_changed
@@ -13,6 +14,7 @@ from ..conf import PREFIX, live_settings
 
 IN_PROCESS = "newsdesk.live.brokers.in_process.InProcessBroker"
 REDIS = "newsdesk.live.brokers.redis_pubsub.RedisBroker"
+GRIP = "newsdesk.live.brokers.grip.GripBroker"
 
 _broker = None
 
@@ -25,8 +27,15 @@ def get_broker():
 
 
 def build_broker():
-    path = live_settings.BROKER or (REDIS if live_settings.redis_url else IN_PROCESS)
-    return import_string(path).from_settings(live_settings)
+    return import_string(broker_path()).from_settings(live_settings)
+
+
+def broker_path():
+    if live_settings.BROKER:
+        return live_settings.BROKER
+    if live_settings.grip_url:
+        return GRIP
+    return REDIS if live_settings.redis_url else IN_PROCESS
 
 
 def reset_broker():
@@ -38,5 +47,5 @@ def reset_broker():
 
 @receiver(setting_changed)
 def reset_on_setting_change(setting, **kwargs):
-    if setting.startswith(PREFIX) or setting == "REDIS_URL":
+    if setting.startswith((PREFIX, "GRIP_")) or setting == "REDIS_URL":
         reset_broker()

@@ -114,3 +114,58 @@ class SseReader:
                 sock.shutdown(socket.SHUT_RDWR)
         self.connection.close()
         self._thread.join(timeout=5)
+
+
+class ResumingReader:
+    """A reader as a browser's EventSource is one: when the stream drops it connects again
+    after a pause, sending the id of the last event it had (Last-Event-ID). It keeps the id
+    of every event it received, in order, and counts its connections."""
+
+    def __init__(self, url, reconnect_after=0.3):
+        parts = urlsplit(url)
+        self.host, self.port, self.path = parts.hostname, parts.port, parts.path
+        self.reconnect_after = reconnect_after
+        self.ids = []
+        self.connections = 0
+        self.retry = None  # the last retry hint: 3000 on a held stream, 2000 when polling
+        self.started = threading.Event()  # the first stream's first bytes arrived
+        self._stopping = threading.Event()
+        self._connection = None
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        while not self._stopping.is_set():
+            with contextlib.suppress(OSError, http.client.HTTPException):
+                self._read_one_stream()
+            self._stopping.wait(self.reconnect_after)
+
+    def _read_one_stream(self):
+        self._connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
+        headers = {"Accept": "text/event-stream"}
+        if self.ids:
+            headers["Last-Event-ID"] = str(self.ids[-1])
+        self._connection.request("GET", self.path, headers=headers)
+        response = self._connection.getresponse()
+        self.connections += 1
+        if response.status != 200:
+            return
+        event_id = None
+        while line := response.readline():
+            line = line.decode().rstrip("\r\n")
+            if line.startswith("retry:"):
+                self.retry = int(line[6:])
+                self.started.set()
+            elif line.startswith("id:"):
+                event_id = int(line[3:])
+            elif not line and event_id is not None:
+                self.ids.append(event_id)
+                event_id = None
+
+    def close(self):
+        self._stopping.set()
+        connection = self._connection
+        if connection is not None and connection.sock is not None:
+            with contextlib.suppress(OSError):
+                connection.sock.shutdown(socket.SHUT_RDWR)
+        self._thread.join(timeout=5)

@@ -3,6 +3,7 @@ deleted from the list under it, and only those who may publish the blog get ther
 
 import pytest
 from django.urls import reverse
+from wagtail.models import Locale
 
 from newsdesk.live.models import LiveBlogPage, LiveChannel, LiveEntry, LiveEvent
 from newsdesk.news.tests.factories import AuthorFactory, article_form
@@ -200,6 +201,7 @@ def test_a_channel_with_its_schedule_is_saved_from_the_admin(admin_client):
             "slug": "newsdesk-live",
             "stream_url": "https://cdn.example.com/live/index.m3u8",
             "audio_stream_url": "/live/streams/radio/index.m3u8",
+            "locale": str(Locale.get_default().pk),
             "on_air": "on",
             "sort_order": "0",
             "programmes-TOTAL_FORMS": "1",
@@ -239,11 +241,12 @@ def test_the_live_desk_refuses_those_who_may_not_publish(client, contributor):
     assert "live/admin/desk_index.html" not in [t.name for t in response.templates]
 
 
-def channel_form(programmes):
+def channel_form(programmes, locale=None):
     """What the channel form posts, with its schedule: (title, starts, ends, repeats, date)."""
     data = {
         "name": "Newsdesk Live",
         "slug": "newsdesk-live",
+        "locale": str((locale or Locale.get_default()).pk),
         "stream_url": "https://cdn.example.com/live/index.m3u8",
         "audio_stream_url": "",
         "on_air": "on",
@@ -326,3 +329,18 @@ def test_a_one_off_over_a_regular_programme_and_days_apart_are_no_overlap(admin_
     response = admin_client.post(reverse("live_channels:add"), channel_form(programmes))
     assert response.status_code == 302, response.content.decode()[:3000]
     assert LiveChannel.objects.get().programmes.count() == 5
+
+
+def test_a_channel_is_saved_for_an_edition_from_the_admin(admin_client):
+    spanish = Locale.objects.get(language_code="es")
+    response = admin_client.post(reverse("live_channels:add"), channel_form([], locale=spanish))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert LiveChannel.objects.get().locale == spanish
+
+
+def test_a_channel_for_a_language_the_site_runs_no_edition_in_is_refused(admin_client):
+    french = Locale.objects.create(language_code="fr")  # a Locale left from another set-up
+    response = admin_client.post(reverse("live_channels:add"), channel_form([], locale=french))
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not LiveChannel.objects.exists()

@@ -9,13 +9,13 @@ import redis
 from asgiref.sync import async_to_sync
 from django.test import override_settings
 
-from conftest import skip_or_fail
+from conftest import redis_test_url, skip_or_fail
 from newsdesk.live.brokers import get_broker
 from newsdesk.live.brokers.base import Hub, Message, Subscription
 from newsdesk.live.brokers.in_process import InProcessBroker
 from newsdesk.live.brokers.redis_pubsub import RedisBroker, decode, encode
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_URL = redis_test_url(15)
 
 
 def message(event_id, previous_id=0):

@@ -97,6 +97,13 @@ def test_the_pop_out_player_plays_the_audio_only_stream(client, db):
     assert "Keep this window open" in html
 
 
+def test_search_engines_are_pointed_from_the_pop_out_to_the_channel_page(client, db):
+    channel = LiveChannelFactory(name="Newsdesk Live")
+    html = client.get(channel.listen_url + "?utm_source=x").content.decode()
+    assert f'<link rel="canonical" href="http://testserver{channel.get_absolute_url()}">' in html
+    assert "noindex" not in html
+
+
 def test_the_live_index_lists_channels_and_running_live_blogs(client, blog):
     channel = LiveChannelFactory(name="Newsdesk Live")
     html = client.get(reverse("live:index")).content.decode()

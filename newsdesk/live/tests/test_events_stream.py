@@ -151,7 +151,7 @@ def test_an_ended_blog_replays_what_was_missed_then_closes(asgi_server, blog):
     entry = post_entry(blog, "<p>Last word.</p>")
     blog.state = LiveBlogPage.State.ENDED
     blog.save_revision().publish()
-    url = f"{asgi_server.url}{reverse('live:blog_events', args=[blog.pk])}"
+    url = f"{asgi_server.url}{reverse('live_streams:blog_events', args=[blog.pk])}"
 
     behind = SseReader(url, last_event_id=0)
     behind.finished.wait(5)
@@ -175,12 +175,14 @@ def test_only_published_public_blogs_have_a_stream(client, news, make_hidden):
         PageViewRestriction.objects.create(page=blog, restriction_type="password", password="x")
     else:
         blog_id += 1000
-    assert client.get(reverse("live:blog_events", args=[blog_id])).status_code == 404
+    assert client.get(reverse("live_streams:blog_events", args=[blog_id])).status_code == 404
 
 
 def test_under_a_wsgi_server_the_stream_replays_and_asks_to_come_back_soon(client, blog):
     entry = post_entry(blog, "<p>Polled.</p>")
-    response = client.get(reverse("live:blog_events", args=[blog.pk]), HTTP_LAST_EVENT_ID="0")
+    response = client.get(
+        reverse("live_streams:blog_events", args=[blog.pk]), HTTP_LAST_EVENT_ID="0"
+    )
     body = response.content.decode()
     assert body.startswith("retry: 2000\n\n")
     assert f'"entry":{entry.pk}' in body

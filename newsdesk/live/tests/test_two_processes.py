@@ -21,14 +21,14 @@ from urllib.request import HTTPCookieProcessor, Request, build_opener
 import pytest
 import redis
 
-from conftest import skip_or_fail
+from conftest import redis_test_url, skip_or_fail
 
 from .conftest import free_port
 from .factories import entry_form
 from .sse import SseReader
 
 ROOT = Path(__file__).resolve().parents[3]
-REDIS_URL = os.environ.get("NEWSDESK_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+REDIS_URL = os.environ.get("NEWSDESK_TEST_REDIS_URL", redis_test_url(15))
 SETUP = """
 from django.contrib.auth import get_user_model
 from wagtail.models import Site
@@ -143,6 +143,7 @@ class AdminSession:
         self.post("/admin/login/", {"username": username, "password": password})
 
 
+@pytest.mark.processes  # two servers on a SQLite file of their own, whatever the database
 def test_an_entry_posted_through_one_server_reaches_readers_of_both(two_servers):
     (first, second), blog_id = two_servers
     readers = [SseReader(f"{url}/live/blog/{blog_id}/events/") for url in (first, second)]

@@ -4,6 +4,7 @@ import factory
 import wagtail_factories
 
 from newsdesk.multimedia.models import AudioClip, CustomImage
+from newsdesk.multimedia.renditions.making import make_renditions
 
 # The start of an MP3 file: enough for the upload, which checks the extension only.
 MP3_BYTES = b"ID3\x04\x00\x00\x00\x00\x00\x00" + b"\xff\xfb\x90\x64" + b"\x00" * 4086
@@ -18,6 +19,15 @@ class PhotoFactory(wagtail_factories.ImageFactory):
 
     class Meta:
         model = CustomImage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def renditions(photo, create, extracted, **kwargs):
+        """PhotoFactory(renditions=True): a photo the worker has made the renditions of.
+        Without it a photo is as just uploaded (the worker's task waits for the commit,
+        which a test never makes), and pages show it by its fallback."""
+        if create and extracted:
+            make_renditions(photo)
 
 
 class AudioClipFactory(factory.django.DjangoModelFactory):

@@ -50,3 +50,27 @@ def test_a_photo_readers_cannot_see_gives_no_url_of_the_bucket(client, us_sectio
         response = client.get(url)
         assert response.status_code == 404
         assert "Location" not in response
+
+
+def test_the_worker_makes_every_rendition_in_the_bucket_and_pages_name_them(
+    client, us_section, checked_s3, queue, django_capture_on_commit_callbacks
+):
+    from newsdesk.caching.tests.test_media_storage import bucket_keys
+    from newsdesk.multimedia.renditions.registry import specs_for
+
+    photo = PhotoFactory(file__width=1600, file__height=900)
+    story = ArticleFactory(parent=us_section, lead_image=photo)
+    with django_capture_on_commit_callbacks(execute=True):
+        before = client.get(story.url).content.decode()
+    assert photo.renditions.count() == 0
+    assert f'src="{photo.file.url}"' in before  # the original, through the checked view
+
+    queue.run()
+
+    renditions = list(photo.renditions.all())
+    assert len(renditions) == len(specs_for(photo))
+    assert {r.file.name for r in renditions} <= bucket_keys(checked_s3)
+    after = client.get(story.url).content.decode()
+    lead = next(r for r in renditions if r.filter_spec == "format-webp|fill-1600x900")
+    assert f"{lead.url} 1600w" in after and lead.url.startswith("/media/images/")
+    assert photo.renditions.count() == len(renditions)  # the second view made none either

@@ -28,7 +28,7 @@ EXCLUDED_PREFIXES = {
 EXCLUDED = {
     "wagtaildocs_serve": "documents: no story here carries one (Wagtail checks their collections)",
     "wagtaildocs_authenticate_with_password": "a collection's password form: shows no story",
-    "live:stream_file": "HLS files of a live channel's stream: no story content",
+    "live_streams:stream_file": "HLS files of a live channel's stream: no story content",
     "comments:unsubscribe": "a signed token from a reply email: no story content",
     "health": "the health checks: counts of workers and tasks, no story content",
     "health-check": "one health check: counts of workers and tasks, no story content",
@@ -102,7 +102,9 @@ ROUTES = {
     "comments:post": lambda words: [reverse("comments:post", args=[words.page_id])],
     "comments:count": lambda words: [reverse("comments:count", args=[words.page_id])],
     "live:index": lambda words: ["/live/"],
-    "live:blog_events": lambda words: [reverse("live:blog_events", args=[words.page_id])],
+    "live_streams:blog_events": lambda words: [
+        reverse("live_streams:blog_events", args=[words.page_id])
+    ],
     "live:channel": lambda words: [reverse("live:channel", args=[s]) for s in channel_slugs()],
     "live:listen": lambda words: [reverse("live:listen", args=[s]) for s in channel_slugs()],
     "live:channel_status": lambda words: [

@@ -45,8 +45,11 @@ def newsroom(us_section):
 
 @pytest.fixture
 def embargoed(us_section, newsroom, admin_client):
+    # Its renditions exist, with their URLs: the worker made them on upload.
     photo = PhotoFactory(
-        title=PHOTO_TITLE, file=factory.django.ImageField(filename=f"{PHOTO_FILE}.jpg")
+        title=PHOTO_TITLE,
+        file=factory.django.ImageField(filename=f"{PHOTO_FILE}.jpg"),
+        renditions=True,
     )
     page = ArticleFactory(
         parent=us_section,
@@ -62,9 +65,8 @@ def embargoed(us_section, newsroom, admin_client):
     page.save_revision().publish()
     page.refresh_from_db()
     assert not page.live and page.scheduled_revision
-    # The editor previews it: the renditions its page uses now exist, with their URLs
-    # (none taken from the cache of renditions, which an earlier test's photo of the same
-    # id may have filled).
+    # The editor previews it (no rendition taken from the cache of renditions, which an
+    # earlier test's photo of the same id may have filled).
     for cache in caches.all():
         cache.clear()
     preview = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))

@@ -51,20 +51,47 @@ class TestKickers:
         teaser = teaser[: teaser.index("</article>")]
         assert kickers(teaser) == ["Opinion"]
         assert '<span class="writer__name">Imogen Vale</span>' in teaser
-        assert 'class="writer__face"' in teaser
+        assert 'class="writer-mark writer-mark--photo writer__mark"' in teaser
 
     def test_the_opinion_piece_shows_its_writers_face_in_the_byline(self, client, opinion):
         writer = AuthorFactory(name="Imogen Vale", job_title="Columnist", photo=PhotoFactory())
         page = ArticleFactory(parent=opinion, kicker="opinion", authors=[writer])
         html = client.get(page.url).content.decode()
-        assert 'class="byline-face__photo"' in html
+        assert 'class="writer-mark writer-mark--photo byline-face__mark"' in html
         assert '<span class="byline__role">Columnist</span>' in html
 
-    def test_a_writer_without_a_photo_is_named_without_a_face(self, client, news, opinion):
-        ArticleFactory(parent=opinion, kicker="opinion", authors=[AuthorFactory(photo=None)])
-        html = client.get(opinion.url).content.decode()
-        assert 'class="writer__name"' in html
-        assert "writer__face" not in html
+    def test_a_writer_without_a_photo_is_marked_by_initials_not_a_face(self, client, news, opinion):
+        writer = AuthorFactory(name="Imogen de la Vale", photo=None)
+        page = ArticleFactory(parent=opinion, kicker="opinion", authors=[writer])
+        mark = '<span class="writer-mark {}" aria-hidden="true">IV</span>'
+        listing = client.get(opinion.url).content.decode()
+        assert '<span class="writer__name">Imogen de la Vale</span>' in listing
+        assert mark.format("writer__mark") in listing
+        assert "writer-mark--photo" not in listing
+        article = client.get(page.url).content.decode()
+        assert mark.format("byline-face__mark") in article
+        profile = client.get(writer.get_absolute_url()).content.decode()
+        assert mark.format("profile__mark") in profile
+
+    def test_a_news_byline_has_no_mark(self, client, us_section):
+        page = ArticleFactory(parent=us_section, authors=[AuthorFactory(photo=None)])
+        assert "writer-mark" not in client.get(page.url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "name, initials",
+    [
+        ("Imogen Vale", "IV"),
+        ("Tomás Brennan", "TB"),
+        ("Ruth Adaeze Okonkwo", "RO"),
+        ("Cher", "C"),
+        ("  ", ""),
+        ("ömer çelik", "ÖÇ"),
+        ("سمير ناصر", "سن"),
+    ],
+)
+def test_an_authors_initials_are_their_first_and_last_names_first_letters(name, initials):
+    assert AuthorFactory.build(name=name).initials == initials
 
 
 @pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from newsdesk.live.tests.factories import LiveBlogFactory
-from newsdesk.news.models import ARTICLES_PER_PAGE, HomePage
+from newsdesk.news.models import ARTICLES_PER_PAGE, HomePage, SectionBlock
 
 from .factories import ArticleFactory, AuthorFactory, SectionFactory
 
@@ -88,8 +88,27 @@ class TestFrontPage:
         ]
         blocks = client.get("/").context["section_blocks"]
         sections = {block.section: block.stories for block in blocks}
-        assert sections[news] == older[: HomePage.SECTION_STORIES]  # newest first
+        assert sections[news] == older[: SectionBlock.ROW]  # newest first
         assert us_section not in sections  # a subsection's stories are its section's
+
+    @pytest.mark.parametrize("photo", [True, False], ids=["row", "list"])
+    def test_a_block_without_a_lead_shows_whole_rows(self, client, news, photo):
+        for day in range(5):  # the lead and top stories, from a section not in the menu
+            ArticleFactory(parent=SectionFactory(show_in_menus=False), published_at=days_ago(day))
+        first = ArticleFactory(parent=news, lead_image=None, published_at=days_ago(10))
+        others = [
+            ArticleFactory(
+                parent=news,
+                published_at=days_ago(11 + day),
+                **({} if photo else {"lead_image": None}),
+            )
+            for day in range(4)
+        ]
+        context = client.get("/").context
+        (block,) = context["section_blocks"]
+        assert block.layout == ("row" if photo else "list")
+        assert block.stories == [first, *others[:3]]
+        assert others[3] in context["latest_stories"]
 
     def test_a_section_block_is_laid_out_by_what_it_holds(self, client, news, opinion):
         business = SectionFactory(title="Business", slug="business")

@@ -9,7 +9,7 @@ from .factories import ArticleFactory, AuthorFactory
 
 
 def count_queries(client, url):
-    client.get(url)  # renditions are made on the first view; readers see the second
+    client.get(url)  # the first view fills the caches; readers see the second
     cache.clear()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200

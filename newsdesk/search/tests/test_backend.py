@@ -34,7 +34,7 @@ def test_production_uses_the_database_backend():
 @pytest.mark.django_db
 def test_the_backend_is_the_databases_full_text_search():
     expected = {
-        "postgresql": "PostgresSearchBackend",
+        "postgresql": "EditionSearchBackend",  # newsdesk/editions/search.py: stems per edition
         "sqlite": "SQLiteSearchBackend",
     }[connection.vendor]
     assert type(get_search_backend()).__name__ == expected

@@ -2,10 +2,12 @@
 each result shows."""
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from newsdesk.news.tests.factories import ArticleFactory
 
@@ -16,6 +18,10 @@ def search(client, **params):
     response = client.get("/search/", params)
     assert response.status_code == 200
     return response.content.decode()
+
+
+def kickers(html):
+    return re.findall(r'<p class="kicker[^"]*">.*?</p>', html)
 
 
 @pytest.mark.django_db
@@ -147,22 +153,48 @@ class TestEachResult:
         assert "<mark>Ferries</mark>" not in html  # "ferry" is not a prefix of "ferries"
         assert "The <mark>harbour</mark> <mark>ferry</mark> will run every ten minutes." in html
 
-    def test_shows_section_byline_and_date(self, client, newsroom_stories):
+    def test_a_news_story_is_labelled_with_its_section_as_teasers_are(
+        self, client, newsroom_stories
+    ):
         html = search(client, q="winters")
-        assert 'News <span class="search-result__section">· U.S.</span>' in html
+        assert kickers(html) == ['<p class="kicker kicker--news">U.S.</p>']
         assert "By Ana Ruiz ·" in html
-        assert '<time datetime="2026-03-02T09:00:00+00:00">2 March 2026</time>' in html
 
-    def test_names_the_section_once_when_the_kicker_says_it(self, client, newsroom_stories):
+    def test_an_editorial_label_replaces_the_section(self, client, us_section, newsroom_stories):
+        ArticleFactory(
+            parent=us_section,
+            title="Why the winters got wetter",
+            kicker="analysis",
+            published_at=datetime(2026, 3, 3, 9, 0, tzinfo=UTC),
+        )
+        html = search(client, q="winters", sort="newest")
+        assert kickers(html) == [
+            '<p class="kicker kicker--analysis">Analysis</p>',
+            '<p class="kicker kicker--news">U.S.</p>',
+        ]
+
+    def test_an_opinion_piece_is_labelled_opinion_once(self, client, newsroom_stories):
         html = search(client, q="deserves")
-        assert '<p class="kicker kicker--opinion">Opinion</p>' in html
+        assert kickers(html) == ['<p class="kicker kicker--opinion">Opinion</p>']
         assert "By Ana Ruiz and Tomás Berg" in html
+
+    def test_the_date_is_the_reader_time_teasers_show(self, client, newsroom_stories):
+        html = search(client, q="winters")
+        # This year's stories by day and month, earlier ones with the year.
+        assert re.search(
+            r'<time datetime="2026-03-02T09:00:00\+00:00">2 Mar( 2026)?</time>', html
+        ), html
+
+    def test_a_story_published_today_shows_its_time(self, client, us_section):
+        ArticleFactory(parent=us_section, title="Tide turns early", published_at=timezone.now())
+        html = search(client, q="tide")
+        assert re.search(r'<time datetime="[^"]+" data-day="[^"]+" data-ago>\d\d:\d\d</time>', html)
 
 
 @pytest.mark.django_db
 def test_queries_do_not_grow_with_the_results(client, us_section, ana, tomas):
     def count(query):
-        client.get("/search/", {"q": query})  # renditions are made on the first view
+        client.get("/search/", {"q": query})  # the first view fills the caches
         with CaptureQueriesContext(connection) as queries:
             client.get("/search/", {"q": query})
         return len(queries)

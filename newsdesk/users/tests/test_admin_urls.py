@@ -5,8 +5,8 @@ objects, and asks each as an anonymous visitor, a contributor, an editor, a mode
 an admin.
 A view that answers 200 to a role not listed for it below fails the suite, so a new
 admin view without a permission check cannot slip in. Each URL is also asked in its
-variants (no trailing slash, a doubled slash, upper case), which must never open a
-door the canonical URL keeps shut.
+variants (no trailing slash, a doubled slash, upper case), asked by a visitor,
+a contributor and a moderator, which must never open a door the canonical URL keeps shut.
 """
 
 from urllib.parse import urlsplit
@@ -16,13 +16,19 @@ from django.contrib.auth.models import Group
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 from taggit.models import Tag
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Site, Task, Workflow
+from wagtail.models import Collection, Locale, Site, Task, Workflow
 
 from newsdesk.comments.models import Ban, BlockedTerm
 from newsdesk.comments.tests.factories import CommentFactory, CommentPolicyFactory
+from newsdesk.core.models import BreakingNews
 from newsdesk.live.models import LiveBlogPage, LiveChannel, LiveEntry
 from newsdesk.multimedia.tests.factories import PhotoFactory
 from newsdesk.news.tests.factories import ArticleFactory, AuthorFactory
+
+# Who asks each URL's variants (no trailing slash, a doubled slash, upper case).
+VARIANTS_ASKED_BY = {"anonymous", "contributor", "moderator"}
+# The redirects a URL may make on its way to its own page (a trailing slash, a query).
+MAX_REDIRECTS = 3
 
 # Views that a contributor may open: writing, choosing, their own account, the dashboard.
 CONTRIBUTOR_VIEWS = {
@@ -116,6 +122,13 @@ CONTRIBUTOR_VIEWS = {
     "wagtailadmin_reports:aging_pages_results",
     "wagtailadmin_reports:page_types_usage",
     "wagtailadmin_reports:page_types_usage_results",
+    # the translation desk lists only the translations the user's desks may edit
+    "editions:stale_list",
+    # wagtail-localize's report of translations (gated to page staff, editions/middleware.py)
+    # and its admin JavaScript's message catalogue
+    "wagtail_localize:translations_report",
+    "wagtail_localize:translations_report_results",
+    "wagtail_localize:javascript_catalog",
 }
 MODEL_VIEWSET_VIEWS = [
     "index",
@@ -128,8 +141,10 @@ MODEL_VIEWSET_VIEWS = [
     "usage",
     "copy",
 ]
-# Editors also edit, publish, unpublish, move, copy and restore anyone's stories.
+# Editors also edit, publish, unpublish, move, copy and restore anyone's stories, and
+# start a translation of a story into another edition.
 EDITOR_VIEWS = CONTRIBUTOR_VIEWS | {
+    "editions:translate_into",
     "wagtailadmin_api:pages:detail",
     "wagtailadmin_explore_results",
     "wagtailadmin_pages:choose_parent",
@@ -192,6 +207,11 @@ EDITOR_VIEWS = CONTRIBUTOR_VIEWS | {
     "live_admin:desk",
     "live_admin:edit_entry",
     "live_admin:delete_entry",
+    # each edition's breaking-news banner: changed, never added or deleted
+    *(
+        f"breaking_news:{view}"
+        for view in ("index", "index_results", "edit", "history", "history_results", "usage")
+    ),
     # comment rules, blocked terms and bans; the live channels with their schedules
     *(
         f"{viewset}:{view}"
@@ -215,6 +235,9 @@ MODERATOR_VIEWS = {
     "wagtailadmin_account",
     "wagtailadmin_dismissibles",
     "wagtailadmin_tag_autocomplete",
+    # the translation desk: empty for a moderator, who is on no desk
+    "editions:stale_list",
+    "wagtail_localize:javascript_catalog",
     "wagtailadmin_reports:site_history",
     "wagtailadmin_reports:site_history_results",
     "wagtailadmin_api:pages:listing",
@@ -305,6 +328,7 @@ class Objects:
         self.channel = LiveChannel.objects.create(
             name="Live", slug="live", stream_url="https://streams.example.org/live.m3u8"
         )
+        self.banner = BreakingNews.for_site(self.site, Locale.get_default())
         self.blog = self.section.add_child(instance=LiveBlogPage(title="Storm", slug="storm"))
         self.entry = LiveEntry.objects.create(
             blog=self.blog, title="Update", body=[("paragraph", "<p>Wind.</p>")]
@@ -327,6 +351,7 @@ class Objects:
             ("comment_blocked_terms", self.blocked_term.pk),
             ("comment_bans", self.ban.pk),
             ("live_channels", self.channel.pk),
+            ("breaking_news", self.banner.pk),
         ]
         for namespace, pk in by_namespace:
             if name.startswith(namespace):
@@ -374,12 +399,20 @@ def opens(client, url):
     """Whether the URL shows its own page: a 200 there, or after adding a trailing slash.
 
     A refusal in Wagtail's admin is a 403, a 404, or a redirect to the login form or
-    to the dashboard with a message; none of those counts as opening the page.
+    to the dashboard with a message; none of those counts as opening the page. A redirect
+    elsewhere is not followed: whatever is there, it is not this URL's page (and the
+    dashboard, where most refusals lead, is the admin's slowest page to render).
     """
-    response = client.get(url, follow=True)
-    final = urlsplit(response.redirect_chain[-1][0]).path if response.redirect_chain else url
-    same_page = final in {url, url + "/"} or final.lower() in {url.lower(), url.lower() + "/"}
-    return response.status_code == 200 and same_page
+    same_page = {url.lower(), url.lower() + "/"}
+    response = client.get(url)
+    for _hop in range(MAX_REDIRECTS):
+        if response.status_code not in (301, 302, 303, 307, 308):
+            break
+        target = urlsplit(response["Location"])
+        if target.path.lower() not in same_page:
+            return False
+        response = client.get(target._replace(scheme="", netloc="").geturl())
+    return response.status_code == 200
 
 
 @pytest.fixture
@@ -387,6 +420,7 @@ def objects(contributor, editor, admin_user):
     return Objects([contributor, editor, admin_user])
 
 
+@pytest.mark.slow  # the same on any database: make test runs it once, on SQLite
 @pytest.mark.django_db
 def test_every_admin_url_answers_each_role_as_allowed(
     client, objects, contributor, editor, moderator, admin_user
@@ -410,7 +444,10 @@ def test_every_admin_url_answers_each_role_as_allowed(
                 continue  # it would end the walk's session
             if opens(client, url) and name not in allowed:
                 unexpected.append(f"{role} opened {name} ({url})")
-            if name not in allowed:
+            # A variant reaches a view by the URL alone: asked by a visitor and by the two
+            # staff roles that are refused the most (each other's work), it meets every
+            # check a path could slip past; the editor is refused little of it.
+            if name not in allowed and role in VARIANTS_ASKED_BY:
                 for variant in filter(None, variants(url)):
                     if opens(client, variant):
                         unexpected.append(f"{role} opened {name} through {variant}")

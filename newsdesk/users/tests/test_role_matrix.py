@@ -18,6 +18,7 @@ from wagtail.test.utils.form_data import inline_formset
 from newsdesk.comments.models import Ban, Comment
 from newsdesk.comments.tests.factories import CommentFactory
 from newsdesk.core.models import BreakingNews, NewsroomSettings
+from newsdesk.editions.tests.factories import edition_home, locale, translate
 from newsdesk.news.models import ArticlePage
 from newsdesk.news.tests.factories import ArticleFactory, article_form
 
@@ -35,6 +36,13 @@ def edit_url(page):
 def setting_url(model_name):
     site = Site.objects.get(is_default_site=True)
     return reverse("wagtailsettings:edit", args=("core", model_name, site.pk))
+
+
+def banner_url(code="en"):
+    """The admin's edit view of one edition's banner on the default site."""
+    site = Site.objects.get(is_default_site=True)
+    banner = BreakingNews.for_site(site, locale(code))
+    return reverse("breaking_news:edit", args=(banner.pk,))
 
 
 def refused(response):
@@ -101,7 +109,8 @@ class TestContributorsDay:
         workflow_action(client, story, "approve", "Self-approved.")
         story.refresh_from_db()
         assert not story.live
-        assert refused(client.post(setting_url("breakingnews"), banner_form("Not mine", story)))
+        for code in ("en", "es"):
+            assert refused(client.post(banner_url(code), banner_form("Not mine", story)))
         assert not BreakingNews.objects.filter(headline="Not mine").exists()
         comment = CommentFactory(page=story, state=Comment.State.PENDING)
         assert refused(client.post(reverse(MODERATE), {"single": f"approve:{comment.pk}"}))
@@ -161,11 +170,38 @@ class TestEditorsDay:
     def test_sets_the_breaking_news_banner(self, as_user, editor, us_section):
         story = ArticleFactory(parent=us_section)
         client = as_user(editor)
-        response = client.post(setting_url("breakingnews"), banner_form("Storm warning", story))
+        response = client.post(banner_url(), banner_form("Storm warning", story))
         assert response.status_code == 302, response.content.decode()[:2000]
-        banner = BreakingNews.objects.get()
-        assert (banner.headline, banner.link_id) == ("Storm warning", story.pk)
+        banner = BreakingNews.objects.get(headline="Storm warning")
+        assert (banner.locale.language_code, banner.link_id) == ("en", story.pk)
         assert banner.is_showing
+
+    def test_sets_each_editions_banner_on_its_own(self, as_user, editor, us_section):
+        story = ArticleFactory(parent=us_section)
+        edition_home("es")
+        historia = translate(story, "es", title="Aviso de tormenta", slug="aviso")
+        client = as_user(editor)
+        assert client.post(banner_url(), banner_form("Storm warning", story)).status_code == 302
+        response = client.post(banner_url("es"), banner_form("Alerta por tormenta", historia))
+        assert response.status_code == 302, response.content.decode()[:2000]
+        banners = {b.locale.language_code: b.headline for b in BreakingNews.objects.all()}
+        assert banners == {"en": "Storm warning", "es": "Alerta por tormenta"}
+        # the index lists every edition's banner; none can be added or deleted
+        index = client.get(reverse("breaking_news:index"))
+        assert index.status_code == 200
+        assert all(h in index.content.decode() for h in ("Storm warning", "Alerta por tormenta"))
+        assert refused(client.get(reverse("breaking_news:add")))
+        spanish = BreakingNews.objects.get(locale__language_code="es")
+        assert refused(client.post(reverse("breaking_news:delete", args=(spanish.pk,))))
+        assert BreakingNews.objects.filter(pk=spanish.pk).exists()
+
+    def test_links_a_banner_to_its_own_editions_pages_only(self, as_user, editor, us_section):
+        story = ArticleFactory(parent=us_section)
+        edition_home("es")
+        response = as_user(editor).post(banner_url("es"), banner_form("Alerta", story))
+        assert response.status_code == 200  # the form again, with the error
+        assert "the banner&#x27;s own edition" in response.content.decode()
+        assert not BreakingNews.objects.filter(headline="Alerta").exists()
 
     def test_is_refused_users_and_newsroom_settings(self, as_user, editor):
         client = as_user(editor)
@@ -210,7 +246,8 @@ class TestModeratorsDay:
         assert story.title != "Rewritten"
         client.post(reverse("wagtailimages:add"), photo_upload("Moderator's photo"))
         assert not get_image_model().objects.filter(title="Moderator's photo").exists()
-        assert refused(client.post(setting_url("breakingnews"), banner_form("Mine", story)))
+        assert refused(client.post(banner_url(), banner_form("Mine", story)))
+        assert refused(client.get(reverse("breaking_news:index")))
         assert refused(client.get(reverse("wagtailusers_users:index")))
 
 

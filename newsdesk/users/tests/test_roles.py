@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from newsdesk.live.models import LiveChannel
 from newsdesk.news.models import ArticlePage
@@ -125,10 +125,12 @@ class TestEditor:
         assert not page.live
         assert page.scheduled_revision is not None
 
-    def test_runs_the_live_channels(self, as_user, editor, contributor):
+    @pytest.mark.parametrize("code", ["en", "es"])
+    def test_runs_the_live_channels_of_each_edition(self, as_user, editor, contributor, code):
         data = {
             "name": "Evening Live",
             "slug": "evening",
+            "locale": str(Locale.objects.get(language_code=code).pk),
             "stream_url": "https://streams.example.org/evening/index.m3u8",
             "sort_order": "0",
             "programmes-TOTAL_FORMS": "0",
@@ -141,7 +143,12 @@ class TestEditor:
         assert not LiveChannel.objects.exists()
         response = as_user(editor).post(add, data)
         assert response.status_code == 302, response.content.decode()[:2000]
-        assert LiveChannel.objects.get().name == "Evening Live"
+        channel = LiveChannel.objects.get()
+        assert (channel.name, channel.locale.language_code) == ("Evening Live", code)
+        edit = reverse("live_channels:edit", args=(channel.pk,))
+        assert denied(as_user(contributor).post(edit, data | {"name": "Not theirs"}))
+        channel.refresh_from_db()
+        assert channel.name == "Evening Live"
 
     def test_cannot_manage_users_or_site_settings(self, as_user, editor):
         client = as_user(editor)

@@ -19,6 +19,7 @@ def site_environment(database):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": SETTINGS,
         "DATABASE_URL": f"sqlite:///{database}",
+        "MEDIA_ROOT": str(Path(database).parent / "media"),
     }
     env.pop("CI", None)
     return env

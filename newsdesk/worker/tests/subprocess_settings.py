@@ -2,7 +2,13 @@
 test_launcher.py): the test settings with the database queue, and heartbeats fast enough
 for a test to wait for."""
 
+import os
+
 from newsdesk.settings.test import *  # noqa: F403
+
+# One folder for every process of a site (the launcher's server and its worker): the test
+# settings make a folder per process, where a worker would not find the server's photos.
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", MEDIA_ROOT)  # noqa: F405
 
 DEBUG = True  # load_demo refuses to run otherwise (the demo has public passwords)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

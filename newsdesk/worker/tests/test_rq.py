@@ -2,21 +2,23 @@
 queue, taken before the rest; each queue's retries; jobs that failed for good counted in
 /healthz/; a route to a queue nobody serves refused by `manage.py check`."""
 
+import time
+
 import pytest
 import redis
 from django.core import checks
 from django.test import override_settings
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 
-from conftest import skip_or_fail
+from conftest import redis_test_url, skip_or_fail
 from newsdesk.worker.checks import check_task_routes
 from newsdesk.worker.rq import check_tasks, queue_for
 
 from .tasks import fail_loudly, wait_for_file
 
-REDIS_URL = "redis://127.0.0.1:6379/13"
+REDIS_URL = redis_test_url(13)
 QUEUES = {
-    "purge": {"URL": REDIS_URL, "RETRY": {"max": 5, "interval": [1, 2, 5]}},
+    "purge": {"URL": REDIS_URL, "RETRY": {"max": 5, "interval": [0, 2, 5]}},
     "default": {"URL": REDIS_URL, "RETRY": {"max": 1, "interval": 0}},
 }
 RQ_SETTINGS = {
@@ -69,7 +71,7 @@ def test_a_task_that_names_its_queue_keeps_it(rq_queues):
 def test_each_job_gets_its_queues_retries(rq_queues):
     purge = purge_urls_from_cache_task.enqueue(["http://example.org/news/"])
     job = rq_queues["purge"].fetch_job(purge.id)
-    assert (job.retries_left, job.retry_intervals) == (5, [1, 2, 5])
+    assert (job.retries_left, job.retry_intervals) == (5, [0, 2, 5])
 
 
 def test_a_worker_takes_purges_before_anything_queued_earlier(rq_queues, tmp_path):
@@ -106,3 +108,63 @@ def test_a_route_to_a_queue_nobody_serves_fails_the_check(rq_queues, settings):
     assert [error.id for error in errors] == ["worker.E002"]
     assert isinstance(errors[0], checks.Error)
     assert "'urgent'" in errors[0].msg
+
+
+def worker_holding_a_job(queue, tmp_path):
+    """A PromptWorker in a process (and session) of its own, running a job that blocks;
+    returns its pid once the job has started."""
+    import os
+
+    from django_tasks_rq import Job
+
+    from newsdesk.worker.rq import PromptWorker
+
+    pid = os.fork()
+    if pid == 0:  # the worker: it never returns to pytest
+        os.setsid()
+        try:
+            PromptWorker([queue], connection=queue.connection, job_class=Job).work(burst=True)
+        finally:
+            os._exit(0)
+    deadline = time.monotonic() + 30
+    while not (tmp_path / "started").exists():
+        assert time.monotonic() < deadline, "the worker never started the job"
+        time.sleep(0.05)
+    return pid
+
+
+@pytest.mark.processes
+def test_a_job_whose_worker_is_killed_mid_run_is_retried_within_seconds(rq_queues, tmp_path):
+    import os
+    import signal
+
+    from django_tasks_rq import Job
+
+    from newsdesk.worker.rq import PromptWorker
+
+    queue = rq_queues["purge"]
+    held = wait_for_file.using(queue_name="purge").enqueue(str(tmp_path))
+    pid = worker_holding_a_job(queue, tmp_path)
+    os.killpg(pid, signal.SIGKILL)  # the worker and the work horse it forked
+    os.waitpid(pid, 0)
+    survivor = PromptWorker([queue], connection=queue.connection, job_class=Job)
+
+    survivor.clean_registries()
+    assert queue.job_ids == []  # its heartbeat has not run out yet: still its job
+    time.sleep(PromptWorker.ABANDONED_AFTER + 1.5)
+    survivor.clean_registries()
+
+    job = queue.fetch_job(held.id)
+    assert queue.job_ids == [held.id]  # queued again at once: no scheduler needed
+    assert (job.get_status(), job.retries_left) == ("queued", 4)
+    (tmp_path / "release").touch()
+    run_worker([queue])
+    assert job.get_status(refresh=True) == "finished"
+    assert (tmp_path / "started").read_text().count("started") == 2
+
+
+def test_a_dead_workers_cleaning_lock_lasts_seconds_not_a_quarter_hour(rq_queues):
+    queue = rq_queues["default"]
+    assert queue.acquire_maintenance_lock()
+    assert not queue.acquire_maintenance_lock()
+    assert 0 < queue.connection.ttl(queue.registry_cleaning_key) <= 10

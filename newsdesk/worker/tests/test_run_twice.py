@@ -16,7 +16,10 @@ from django.test import override_settings
 from django_tasks.base import Task
 from wagtail.models import ReferenceIndex
 
-from newsdesk.caching.tasks import purge_everything_from_frontend_caches
+from newsdesk.caching.tasks import (
+    purge_everything_from_frontend_caches,
+    purge_tags_from_frontend_caches,
+)
 from newsdesk.comments.models import Comment
 from newsdesk.comments.tasks import send_reply_notification
 from newsdesk.comments.tests.factories import CommentFactory
@@ -110,6 +113,36 @@ def test_a_live_blog_reindexed_twice_is_found_once():
     assert list(LiveBlogPage.objects.live().search("Kestrel")) == [blog]
 
 
+@runs_twice("newsdesk.multimedia.tasks.make_photo_renditions")
+def test_a_photo_made_twice_has_one_rendition_of_each_spec():
+    from newsdesk.multimedia.tasks import make_photo_renditions
+
+    photo = PhotoFactory()
+    first = make_photo_renditions.enqueue(photo.pk)
+    second = make_photo_renditions.enqueue(photo.pk)
+
+    made = first.return_value["made"]
+    assert made > 0 and second.return_value == {
+        **first.return_value,
+        "made": 0,
+        "already_made": made,
+    }
+    specs = list(photo.renditions.values_list("filter_spec", flat=True))
+    assert len(specs) == len(set(specs)) == made
+
+
+@runs_twice("newsdesk.multimedia.tasks.make_page_photo_renditions")
+def test_a_page_whose_photos_are_queued_twice_has_them_made_once():
+    from newsdesk.multimedia.tasks import make_page_photo_renditions
+
+    article = ArticleFactory()
+    results = [make_page_photo_renditions.enqueue(article.pk) for _ in range(2)]
+
+    assert [result.return_value for result in results] == [[article.lead_image_id]] * 2
+    specs = list(article.lead_image.renditions.values_list("filter_spec", flat=True))
+    assert specs and len(specs) == len(set(specs))
+
+
 class CacheServer(BaseHTTPRequestHandler):
     """A front-end cache on loopback that records the purges and bans it receives."""
 
@@ -151,6 +184,15 @@ def test_banning_everything_twice_bans_twice_and_fails_neither(cache_server):
 
     assert (first.status, second.status) == ("SUCCESSFUL", "SUCCESSFUL")
     assert [method for method, _host, _path in cache_server] == ["BAN", "BAN"]
+
+
+@runs_twice("newsdesk.caching.tasks.purge_tags_from_frontend_caches")
+def test_soft_purging_tags_twice_purges_twice_and_fails_neither(cache_server):
+    first = purge_tags_from_frontend_caches.enqueue(["page-3", "page-all"])
+    second = purge_tags_from_frontend_caches.enqueue(["page-3", "page-all"])
+
+    assert (first.status, second.status) == ("SUCCESSFUL", "SUCCESSFUL")
+    assert [method for method, _host, _path in cache_server] == ["PURGE", "PURGE"]
 
 
 # --- Wagtail's (enqueued by its signal handlers) ---------------------------------------

@@ -8,13 +8,11 @@
 
     const JSON_HEADERS = { Accept: "application/json" };
 
-    function plural(count, word) {
-        return count.toLocaleString() + " " + word + (count === 1 ? "" : "s");
-    }
-
-    function showCount(count) {
+    // The words come from the server, in the article's language: "12 comentarios".
+    function showCount(words) {
+        if (!words) return;
         document.querySelectorAll("[data-comments-count-label]").forEach((label) => {
-            label.textContent = plural(count, "Comment");
+            label.textContent = words;
         });
     }
 
@@ -23,7 +21,7 @@
         if (!link) return;
         fetch(link.dataset.commentsCount, { headers: JSON_HEADERS })
             .then((response) => (response.ok ? response.json() : null))
-            .then((data) => data && showCount(data.count))
+            .then((data) => data && showCount(data.label))
             .catch(() => {});
     }
 
@@ -84,10 +82,14 @@
         const limit = Number(textarea.dataset.maxLength);
         if (!counter || !limit) return;
         const used = [...textarea.value].length;
-        // Never cut what the reader typed: say how far over they are instead.
-        counter.textContent = used > limit
-            ? (used - limit).toLocaleString() + " characters over the limit"
-            : (limit - used).toLocaleString() + " characters left";
+        // Never cut what the reader typed: say how far over they are instead. The words
+        // are the form's (comments/includes/form.html), in the article's language.
+        const lang = document.documentElement.lang || undefined;
+        const words = used > limit ? counter.dataset.over : counter.dataset.left;
+        counter.textContent = (words || "{count}").replace(
+            "{count}",
+            Math.abs(limit - used).toLocaleString(lang),
+        );
         counter.classList.toggle("is-over", used > limit);
     }
 
@@ -99,7 +101,7 @@
         parts.parent.value = link.dataset.replyTo;
         parts.replying.hidden = false;
         parts.replying.querySelector("[data-replying-name]").textContent = link.dataset.replyName;
-        parts.title.textContent = "Reply to " + link.dataset.replyName;
+        parts.title.textContent = parts.title.dataset.titleReply.replace("{name}", link.dataset.replyName);
         parts.body.focus();
     }
 
@@ -109,7 +111,7 @@
         parts.home.appendChild(parts.form);
         parts.parent.value = "";
         parts.replying.hidden = true;
-        parts.title.textContent = "Join the conversation";
+        parts.title.textContent = parts.title.dataset.titleNew;
     }
 
     function insertComment(section, data) {
@@ -175,8 +177,8 @@
                     form.querySelector("[name=form_token]").value = data.form_token;
                     insertComment(section, data);
                     say(section, data.message);
-                    showCount(data.count);
-                    section.querySelector("[data-comments-total]").textContent = plural(data.count, "Comment");
+                    showCount(data.count_label);
+                    section.querySelector("[data-comments-total]").textContent = data.count_label;
                     return;
                 }
                 // The server sends the form back with the reason and everything typed.
@@ -189,7 +191,7 @@
             })
             .catch(() => {
                 // Offline or the server failed: keep the text, and let the browser post it.
-                say(section, "Your comment could not be sent. Please try again.");
+                say(section, section.querySelector("[data-comments-compose]").dataset.sendFailed);
             })
             .finally(() => {
                 button.disabled = false;

@@ -4,7 +4,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from newsdesk.live.conf import live_settings
-from newsdesk.live.demo import add_demo_channel
+from newsdesk.live.demo import add_demo_channel, demo_stream_channels
 from newsdesk.live.teststream import FFMPEG_MISSING, LoopingStream, ffmpeg_path
 
 RESTART_AFTER_SECONDS = 2
@@ -14,8 +14,8 @@ class Command(BaseCommand):
     help = (
         "Make the demo channel's live HLS stream with ffmpeg (test picture and tone, with an "
         "Audio Only rendition) under MEDIA_ROOT/live/demo/, served at /live/streams/demo/, "
-        "until stopped. The demo channel is on air while it runs. Without ffmpeg it says how "
-        "to install it and leaves the channel off air."
+        "until stopped. The demo channel (and each edition's, on the same stream) is on air "
+        "while it runs. Without ffmpeg it says how to install it and leaves them off air."
     )
 
     def add_arguments(self, parser):
@@ -68,5 +68,7 @@ class Command(BaseCommand):
 
 
 def set_on_air(channel, on_air):
-    channel.on_air = on_air
-    channel.save(update_fields=["on_air"])  # saved, not updated: the page cache is purged
+    """The demo channel, and the editions' channels that play the same stream."""
+    for each in {channel, *demo_stream_channels()}:
+        each.on_air = on_air
+        each.save(update_fields=["on_air"])  # saved, not updated: the page cache is purged

@@ -18,6 +18,18 @@
     const newButton = root.querySelector("[data-new-updates]");
     const status = root.querySelector("[data-live-status]");
     const waiting = new Map(); // entry id -> its data, for updates not yet shown
+    // The words come translated with the page (live/live_blog_page.html): data-text-*, and
+    // "N new updates" in each plural category of the page's language (data-new-<category>).
+    const texts = root.dataset;
+    const language = document.documentElement.lang || undefined;
+    const plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(language) : null;
+
+    function newUpdates(count) {
+        const category = plurals ? plurals.select(count) : count === 1 ? "one" : "other";
+        const key = `new${category.charAt(0).toUpperCase()}${category.slice(1)}`;
+        const words = texts[key] || texts.newOther || "{count}";
+        return words.replace("{count}", count.toLocaleString(language));
+    }
 
     function fromHtml(html) {
         const template = document.createElement("template");
@@ -68,7 +80,7 @@
     function updateButton() {
         const count = waiting.size;
         newButton.hidden = count === 0;
-        newButton.textContent = count === 1 ? "1 new update" : `${count} new updates`;
+        newButton.textContent = newUpdates(count);
     }
 
     function showWaiting() {
@@ -95,7 +107,7 @@
         root.classList.add("live-blog--ended");
         root.querySelector("[data-ended-notice]").hidden = false;
         const badge = root.querySelector("[data-live-badge]");
-        if (badge) badge.textContent = "Ended";
+        if (badge) badge.textContent = texts.textEnded || "";
     }
 
     const handlers = {
@@ -136,7 +148,7 @@
     });
     source.addEventListener("error", () => {
         root.dataset.connected = "false";
-        if (source.readyState === EventSource.CONNECTING) setStatus("Reconnecting…");
+        if (source.readyState === EventSource.CONNECTING) setStatus(texts.textReconnecting || "");
     });
     source.addEventListener("message", (event) => {
         let data;

@@ -2,7 +2,7 @@
 //
 // Plays HLS with hls.js where the browser has Media Source (loaded only when the reader
 // presses play), or natively where the browser plays HLS itself (Safari, iOS). A stream
-// that fails shows "Stream unavailable, retrying…" and is retried with growing pauses, so
+// that fails says the stream is unavailable and is retried with growing pauses, so
 // the player is never a blank box. Without this file the page still has a <video>/<audio>
 // with the stream as its source, for browsers that play HLS themselves.
 (() => {
@@ -11,7 +11,6 @@
     const RETRY_SECONDS = [2, 4, 8, 15, 30];
     const STATUS_EVERY_MS = 60_000;
     const MAX_TIMER_MS = 2 ** 31 - 1; // setTimeout fires at once beyond this
-    const UNAVAILABLE = "Stream unavailable, retrying…";
     const AUDIO_ONLY_KEY = "newsdesk:live:audio-only";
     const HLS_TYPE = "application/vnd.apple.mpegurl";
     const announce = "BroadcastChannel" in window ? new BroadcastChannel("newsdesk-live") : null;
@@ -127,12 +126,11 @@
         }
     }
 
-    const MESSAGES = {
-        connecting: "Connecting to the live stream…",
-        buffering: "Buffering…",
-        unavailable: UNAVAILABLE,
-        unsupported: "This browser cannot play the live stream. Try opening it in your own player.",
-    };
+    // The words come translated with the page, on the player (live/includes/player_texts.html).
+    function words(root, key) {
+        return root.dataset[`text${key.charAt(0).toUpperCase()}${key.slice(1)}`] || "";
+    }
+    const VIDEO_MESSAGES = ["connecting", "buffering", "unavailable", "unsupported"];
 
     function setUpVideo(root, hlsSrc) {
         const video = root.querySelector("[data-video]");
@@ -145,7 +143,7 @@
         playButton.hidden = false;
         const playback = new Playback(video, root.dataset.streamUrl, hlsSrc, (state) => {
             root.dataset.videoState = state;
-            message.textContent = MESSAGES[state] || "";
+            message.textContent = VIDEO_MESSAGES.includes(state) ? words(root, state) : "";
             playButton.hidden = state !== "stopped";
             overlay.hidden = state === "playing" || state === "paused";
             video.controls = state === "playing" || state === "paused" || state === "buffering";
@@ -165,17 +163,11 @@
         toggle.hidden = false;
         const volumeLabel = panel.querySelector("[data-volume-label]");
         if (volumeLabel) volumeLabel.hidden = false;
-        const texts = {
-            ...MESSAGES,
-            playing: "Listening live",
-            paused: "Paused",
-            stopped: "Press play to listen live",
-        };
         const playback = new Playback(audio, root.dataset.audioUrl, hlsSrc, (state) => {
             const on = !["stopped", "paused", "unsupported"].includes(state);
             panel.dataset.audioState = state;
-            status.textContent = texts[state] || "";
-            toggle.setAttribute("aria-label", on ? "Stop" : "Play");
+            status.textContent = words(root, state);
+            toggle.setAttribute("aria-label", words(root, on ? "stop" : "play"));
             toggle.classList.toggle("is-on", on);
             if (announce && (state === "playing" || state === "stopped")) {
                 announce.postMessage({ listening: state === "playing" });
