@@ -6,8 +6,11 @@ the photo and redirects to a short-lived signed URL. Audio and other files keep 
 public bucket URLs.
 """
 
+from functools import cached_property
+
 from django.conf import settings
 from storages.backends.s3 import S3Storage
+from storages.utils import clean_name
 
 from .conf import multimedia_settings
 
@@ -26,5 +29,15 @@ class CheckedPhotosS3Storage(S3Storage):
 
     def signed_url(self, name):
         """A URL of the private object itself, valid for SIGNED_URL_SECONDS."""
-        signer = S3Storage(custom_domain=None, querystring_auth=True)
-        return signer.url(name, expire=multimedia_settings.SIGNED_URL_SECONDS)
+        return self.signing_client.generate_presigned_url(
+            "get_object",
+            Params={"Bucket": self.bucket_name, "Key": self._normalize_name(clean_name(name))},
+            ExpiresIn=multimedia_settings.SIGNED_URL_SECONDS,
+        )
+
+    @cached_property
+    def signing_client(self):
+        # One boto3 client for the process (clients are thread-safe; the storage keeps one
+        # a thread, and under ASGI every request runs in a new thread): building one costs
+        # 80-250 ms, paid by each photo of a page before this.
+        return self.connection.meta.client

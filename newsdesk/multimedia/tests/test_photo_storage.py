@@ -74,3 +74,34 @@ def test_the_worker_makes_every_rendition_in_the_bucket_and_pages_name_them(
     lead = next(r for r in renditions if r.filter_spec == "format-webp|fill-1600x900")
     assert f"{lead.url} 1600w" in after and lead.url.startswith("/media/images/")
     assert photo.renditions.count() == len(renditions)  # the second view made none either
+
+
+
+def test_signing_photo_urls_in_many_threads_builds_one_s3_client(
+    client, us_section, checked_s3, monkeypatch
+):
+    """Under ASGI every request runs in a thread of its own, and a boto3 client costs
+    80-250 ms to build: a page's photos, asked for at once, must not each pay it."""
+    import boto3.session
+    from concurrent.futures import ThreadPoolExecutor
+
+    photo = PhotoFactory()
+    ArticleFactory(parent=us_section, lead_image=photo).save_revision().publish()
+    response = client.get(photo.get_rendition("fill-160x90").url)
+    assert response.status_code == 302
+    names = [photo.get_rendition(spec).file.name for spec in ("fill-320x180", "fill-80x45")]
+    built = []
+    make_client = boto3.session.Session.client
+
+    def counting_client(self, *args, **kwargs):
+        built.append(args)
+        return make_client(self, *args, **kwargs)
+
+    monkeypatch.setattr(boto3.session.Session, "client", counting_client)
+    storage = photo.file.storage
+    with ThreadPoolExecutor(max_workers=4) as threads:
+        urls = list(threads.map(storage.signed_url, names * 4))
+    assert built == [], "a new S3 client was built for a later photo"
+    for name, url in zip(names * 4, urls):
+        with urllib.request.urlopen(url) as served:
+            assert served.status == 200, name
