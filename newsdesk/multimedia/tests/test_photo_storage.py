@@ -4,8 +4,10 @@ redirects readers to a signed URL only for photos readers may see."""
 
 import io
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
+import boto3.session
 import pytest
 from PIL import Image as PILImage
 
@@ -76,15 +78,11 @@ def test_the_worker_makes_every_rendition_in_the_bucket_and_pages_name_them(
     assert photo.renditions.count() == len(renditions)  # the second view made none either
 
 
-
 def test_signing_photo_urls_in_many_threads_builds_one_s3_client(
     client, us_section, checked_s3, monkeypatch
 ):
     """Under ASGI every request runs in a thread of its own, and a boto3 client costs
     80-250 ms to build: a page's photos, asked for at once, must not each pay it."""
-    import boto3.session
-    from concurrent.futures import ThreadPoolExecutor
-
     photo = PhotoFactory()
     ArticleFactory(parent=us_section, lead_image=photo).save_revision().publish()
     response = client.get(photo.get_rendition("fill-160x90").url)
@@ -102,6 +100,6 @@ def test_signing_photo_urls_in_many_threads_builds_one_s3_client(
     with ThreadPoolExecutor(max_workers=4) as threads:
         urls = list(threads.map(storage.signed_url, names * 4))
     assert built == [], "a new S3 client was built for a later photo"
-    for name, url in zip(names * 4, urls):
+    for name, url in zip(names * 4, urls, strict=True):
         with urllib.request.urlopen(url) as served:
             assert served.status == 200, name
