@@ -274,6 +274,12 @@ def report(results):
     print(
         f"requests to other hosts (besides the media store): {', '.join(sorted(others)) or 'none'}"
     )
+    unlisted = [name for name, found in results.items() if found["seo"][1] == ["is-crawlable"]]
+    if unlisted:
+        print(
+            "SEO below 100 only for is-crawlable, on pages that ask search engines not to "
+            f"index them (meta robots noindex, as news sites keep search out): {', '.join(unlisted)}"
+        )
     print("\nfailing audits (score below 90)")
     for name, found in results.items():
         if found["weight"] is None:
