@@ -305,7 +305,9 @@ def serve_editor():
         return {"id": story.pk, "path": story.get_url(), "title": story.title}
 
     def publish(request):
-        story = ArticlePage.objects.get(pk=request["id"])
+        # .specific: a live blog is an ArticlePage too, and Wagtail revises only the
+        # specific page.
+        story = ArticlePage.objects.get(pk=request["id"]).specific
         story.title = story.draft_title = request["title"]
         with transaction.atomic():
             story.save_revision().publish()

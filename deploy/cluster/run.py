@@ -9,6 +9,7 @@
     pushpin             (127.0.0.1:8195, publish endpoint 8196, ZeroMQ 8197-8199): holds the
                         live blogs' readers; asks the apps through HAProxy (GRIP)
     varnish-1, -2       (127.0.0.1:8181, 8182): what readers talk to; each one is purged
+    rq-purge            (rqworker purge): purges only, so none waits behind a reindex
     rq-1, rq-2          (rqworker purge default media): background tasks, purges first, renditions last
     scheduler           (run_scheduler): scheduled publishing
 
@@ -346,7 +347,7 @@ def start_varnish_nodes(processes, run_dir, ports, memory="128m"):
         localprod.wait_for_http(f"http://127.0.0.1:{port}/healthz/", timeout=30, accept=(200, 503))
 
 
-def worker_argv():
+def worker_argv(queues=("purge", "default", "media")):
     """An RQ worker that takes purges before anything else, moves the retries that are
     due back to their queue (--with-scheduler), and notices within seconds another
     worker that died mid-job (newsdesk/worker/rq.py's PromptWorker). RQ names it afresh
@@ -354,10 +355,14 @@ def worker_argv():
     and one started again under that name would refuse to start."""
     return [localprod.BIN / "python", "manage.py", "rqworker", "--job-class", "django_tasks_rq.Job",
             "--worker-class", "newsdesk.worker.rq.PromptWorker",
-            "--with-scheduler", "purge", "default", "media"]  # fmt: skip
+            "--with-scheduler", *queues]  # fmt: skip
 
 
 def start_workers(processes, env, count):
+    # Queue order is looked at only when a worker is free: one that takes nothing but
+    # purges keeps a publish from waiting behind the reindex jobs the same commit queued
+    # (measured: purges waited up to 1.4 s on two shared workers, publish-to-visible p95 2.3 s).
+    processes.start("rq-purge", worker_argv(["purge"]), env)
     for number in range(1, count + 1):
         processes.start(f"rq-{number}", worker_argv(), env)
     processes.start("scheduler", [localprod.BIN / "python", "manage.py", "run_scheduler"], env)
