@@ -107,6 +107,13 @@ class ArticleQuerySet(ReaderPageQuerySet):
 
     def on_topics(self, tag_ids):
         add_cache_tags(*(f"list-topic-{tag_id}" for tag_id in tag_ids))
+        return self.sharing_topics(tag_ids)
+
+    def sharing_topics(self, tag_ids):
+        """on_topics without the listing's tag: for a list that may take up to the page
+        cache's TTL to show a new story (an article's related stories). Tagged, every
+        publish on a topic would purge every article on it: on breaking news, thousands
+        of pages a minute, and Varnish's hit ratio fell to 92 %."""
         return self.filter(tagged_items__tag_id__in=tag_ids)
 
     def in_order(self, pks):
@@ -516,7 +523,9 @@ class ArticlePage(InTimePagesMixin, KeptRestrictionsMixin, Page):
         return [*faces, *(story.lead_image_id for story in self.get_related_stories())]
 
     def get_related_stories(self):
-        """Editors' picks first; without any, the newest stories sharing a topic."""
+        """Editors' picks first; without any, the newest stories sharing a topic. The
+        stories shown are tagged (an edit or unpublish purges this page at once); a new
+        story on the topic shows here when the cached page expires (sharing_topics)."""
         # As every listing fetches its teasers: bylines, photos and renditions together.
         pick_ids = [link.story_id for link in self.related_links.all()]
         picks = ArticlePage.objects.for_listing().in_order(pick_ids) if pick_ids else []
@@ -527,7 +536,7 @@ class ArticlePage(InTimePagesMixin, KeptRestrictionsMixin, Page):
             return []
         return list(
             ArticlePage.objects.for_listing()
-            .on_topics(tag_ids)
+            .sharing_topics(tag_ids)
             .exclude(pk=self.pk)
             .distinct()[: self.RELATED_STORIES]
         )

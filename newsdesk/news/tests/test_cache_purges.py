@@ -189,13 +189,30 @@ def test_a_change_of_topic_purges_the_pages_of_the_old_and_the_new_topic(
     x.tags.set(["weather"])
     edit_and_publish(x, commits)
 
-    # The old topic's story listed X before; the new topic's story lists it now.
+    # The old topic's story listed X as related: purged. The new topic's story lists X
+    # once its cached copy expires (related stories carry no listing tag).
     assert purged(client, watched) == {
         "/topics/harbour/",
         "/topics/weather/",
         newsroom["same_topic"].url,
-        newsroom["unrelated"].url,
     }
+
+
+def test_a_new_story_on_a_topic_purges_the_topic_not_every_article_on_it(
+    client, page_cache, commits, newsroom, news
+):
+    """On breaking news a topic gets a story a minute: were every article on the topic
+    purged by each, the caches would hold nothing. Their related stories catch up when
+    the cached page expires (the page cache's TTL), as the test's clear() stands for."""
+    on_harbour = {"/topics/harbour/", newsroom["same_topic"].url, newsroom["x"].url}
+    fill_cache(client, on_harbour)
+
+    with commits():
+        story_with(news, "Harbour crane falls", [], ["harbour"]).save_revision().publish()
+
+    assert purged(client, on_harbour) == {"/topics/harbour/"}
+    page_cache.clear()
+    assert "Harbour crane falls" in client.get(newsroom["same_topic"].url).content.decode()
 
 
 def test_a_new_slug_purges_the_old_url(client, page_cache, commits, newsroom):
