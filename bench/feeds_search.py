@@ -251,7 +251,7 @@ def add_stories(target):
     from django.db.models import F
     from django.utils import timezone
     from taggit.models import Tag
-    from wagtail.models import Locale, Page
+    from wagtail.models import Page
 
     from newsdesk.multimedia.models import CustomImage
     from newsdesk.news.models import ArticleByline, ArticlePage, ArticleTag, Author, SectionPage
@@ -266,7 +266,6 @@ def add_stories(target):
     photos = list(CustomImage.objects.values_list("pk", flat=True))
     tags = [Tag.objects.get_or_create(name=word, slug=word)[0] for word in NEWS_WORDS[:30]]
     content_type = ContentType.objects.get_for_model(ArticlePage)
-    locale = Locale.get_default()
     now = timezone.now()
 
     with transaction.atomic():
@@ -295,7 +294,9 @@ def add_stories(target):
                     numchild=0,
                     url_path=f"{section.url_path}{slug}/",
                     content_type=content_type,
-                    locale=locale,
+                    # The section's edition: a story in another locale answers 404
+                    # there (7,640 of the breaking-news hour's 10,000 stories did).
+                    locale_id=section.locale_id,
                     translation_key=uuid.uuid4(),
                     live=True,
                     first_published_at=published,
