@@ -112,8 +112,8 @@ class ArticleQuerySet(ReaderPageQuerySet):
     def sharing_topics(self, tag_ids):
         """on_topics without the listing's tag: for a list that may take up to the page
         cache's TTL to show a new story (an article's related stories). Tagged, every
-        publish on a topic would purge every article on it: on breaking news, thousands
-        of pages a minute, and Varnish's hit ratio fell to 92 %."""
+        publish on a topic would purge every article on it: on a busy topic, hundreds of
+        pages a publish, each rendered again on every node."""
         return self.filter(tagged_items__tag_id__in=tag_ids)
 
     def in_order(self, pks):
