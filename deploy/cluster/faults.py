@@ -530,6 +530,18 @@ def stale_after(readers, port, path, version, since):
     )
 
 
+def first_seen(readers, port, path, version, since):
+    """Seconds from `since` until a reader's response from `port` for `path` showed
+    `version` or later; None when none did."""
+    times = [
+        at
+        for at, seen_port, seen_path, status, seen in readers.records
+        if seen_port == port and seen_path == path and at >= since and status == 200
+        and seen is not None and seen >= version
+    ]  # fmt: skip
+    return min(times) - since if times else None
+
+
 def varnish_killed(cluster, editor, story, warm_reads=3):
     """SIGKILL varnish-1 with the story cached on both nodes, publish while it is dead:
     varnish-2 keeps serving (its errors) and sees the new version; varnish-1 comes back
@@ -548,14 +560,17 @@ def varnish_killed(cluster, editor, story, warm_reads=3):
         answering = wait_for_node(first) if restarted is not None else None
         back = time.monotonic()
         with Readers([first], [path], clients=1) as returned:
-            visible = visible_after([first, second], path, version, published)
+            visible_after([first], path, version, published)
             time.sleep(2)
+    survivor_visible = first_seen(survivors, second, path, version, published)
     return {
         "survivor_responses": survivors.count(),
         "survivor_errors": survivors.errors(),
-        "survivor_visible_s": visible[second],
+        "survivor_visible_s": survivor_visible,
+        "survivor_stale_after_visible": survivor_visible is not None
+        and stale_after(survivors, second, path, version, published + survivor_visible),
         "restarted_after_s": restarted,
-        "answering_after_s": answering and round(time.monotonic() - killed, 2),
+        "answering_after_s": answering and round(back - killed, 2),
         "returned_responses": returned.count(),
         "returned_stale_responses": stale_after(returned, first, path, version, back),
         "returned_errors": returned.errors(),

@@ -66,6 +66,7 @@ def test_a_killed_varnish_node_costs_the_other_nothing_and_comes_back_fresh(clus
     assert seen["survivor_errors"] == 0, seen
     assert seen["survivor_visible_s"] is not None
     assert seen["survivor_visible_s"] < STALE_SECONDS, seen
+    assert seen["survivor_stale_after_visible"] == 0, seen
     assert seen["restarted_after_s"] is not None, seen
     assert seen["returned_responses"] > 0
     assert seen["returned_stale_responses"] == 0, seen
