@@ -17,6 +17,8 @@ from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
+from newsdesk.core.routing import routes_plainly
+
 from .conf import cache_settings
 
 # Checked against the page row on every use: kept long.
@@ -73,14 +75,10 @@ def is_plain(route):
     """Only plain routes are remembered: the page found by the tree walk alone, with no
     sub-path to answer, and no page on the way that routes in its own way (a routable
     page decides per request)."""
-    if route.args or route.kwargs or not has_plain_routing(type(route.page)):
+    if route.args or route.kwargs or not routes_plainly(type(route.page)):
         return False
     ancestors = route.page.get_ancestors().only("content_type")
-    return all(has_plain_routing(ancestor.specific_class) for ancestor in ancestors)
-
-
-def has_plain_routing(page_class):
-    return page_class is not None and page_class.route is Page.route
+    return all(routes_plainly(ancestor.specific_class) for ancestor in ancestors)
 
 
 def is_remembering():

@@ -25,6 +25,7 @@ from newsdesk.caching.metadata import add_cache_tags
 from newsdesk.caching.restrictions import KeptRestrictionsMixin
 from newsdesk.core.blocks import ArticleBodyBlock
 from newsdesk.core.forms import NewsdeskPageForm
+from newsdesk.core.routing import UrlPathRoutingMixin
 from newsdesk.core.visibility import (
     InTimePagesMixin,
     ReaderPageQuerySet,
@@ -162,7 +163,7 @@ def section_trail(page):
     return list(SectionPage.objects.ancestor_of(page).live().order_by("depth"))
 
 
-class HomePage(InTimePagesMixin, KeptRestrictionsMixin, Page):
+class HomePage(UrlPathRoutingMixin, InTimePagesMixin, KeptRestrictionsMixin, Page):
     """The front page: the lead story, top stories, a block per section, then the latest news."""
 
     lead_story = models.ForeignKey(
