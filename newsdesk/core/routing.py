@@ -9,31 +9,35 @@ its own way (an overridden route()), Wagtail's walk decides, so nothing answers
 differently; where the pages stop short of the path, it is not found, as the walk finds.
 """
 
+from django.db.models import Q
 from django.http import Http404
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 
 class UrlPathRoutingMixin:
     def route(self, request, path_components):
-        pages = pages_on_path(self, path_components) if path_components else None
-        if pages is None:
+        found = pages_on_path(self, path_components) if path_components else None
+        if found is None:
             return super().route(request, path_components)
+        tree_root, pages = found
         if len(pages) < len(path_components):
             raise Http404  # where Wagtail's walk would stop: no child by that slug
-        return pages[-1].specific.route(request, [])
+        return page_asked_for([tree_root, self, *pages]).route(request, [])
 
 
 def pages_on_path(root, path_components):
-    """The pages at each level of `path_components` below `root`, as far down as there
-    are any, if each routes as Wagtail's Page does (the last one found may route in its
-    own way when it is the page asked for); None when Wagtail's walk must decide."""
+    """The tree's root, and the pages at each level of `path_components` below `root` as
+    far down as there are any, if each routes as Wagtail's Page does (the last one found
+    may route in its own way when it is the page asked for); None when Wagtail's walk
+    must decide."""
     url_paths = [
         root.url_path + "".join(f"{slug}/" for slug in path_components[:depth])
         for depth in range(1, len(path_components) + 1)
     ]
-    pages = list(
-        Page.objects.filter(url_path__in=url_paths, path__startswith=root.path).order_by("depth")
-    )
+    tree_root = Q(path=root.path[: Page.steplen])  # for the view restrictions above root
+    below_root = Q(url_path__in=url_paths, path__startswith=root.path)
+    pages = list(Page.objects.filter(tree_root | below_root).order_by("depth"))
+    tree_root = pages.pop(0) if pages and pages[0].depth == 1 else None
     if [page.url_path for page in pages] != url_paths[: len(pages)]:
         return None
     on_the_way = pages[:-1] if len(pages) == len(url_paths) else pages
@@ -43,7 +47,21 @@ def pages_on_path(root, path_components):
     for page in pages:
         page._cached_parent_obj = parent  # as Wagtail's walk leaves it
         parent = page
-    return pages
+    return tree_root, pages
+
+
+def page_asked_for(tree):
+    """The last page of `tree` (the pages from the tree's root down to it) as its specific
+    page, with its locale and the view restrictions of the pages above it (Wagtail
+    would query for its ancestors again)."""
+    page = tree[-1]
+    model = page.specific_class or type(page)
+    specific = model._default_manager.select_related("locale").get(pk=page.pk)
+    specific._cached_parent_obj = page._cached_parent_obj
+    if None not in tree and not any(ancestor.alias_of_id for ancestor in tree):
+        ids = [ancestor.pk for ancestor in tree]
+        specific.kept_view_restrictions = PageViewRestriction.objects.filter(page_id__in=ids)
+    return specific
 
 
 def routes_plainly(page_class):

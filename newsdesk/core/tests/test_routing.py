@@ -6,7 +6,7 @@ from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from newsdesk.core.routing import UrlPathRoutingMixin
 from newsdesk.news.models import HomePage, SectionPage
@@ -143,3 +143,36 @@ def test_a_page_on_the_way_that_routes_in_its_own_way_decides(story, monkeypatch
     own_answer = ("the section's own answer", "news", ["world", story.slug])
     assert routed(story.url) == own_answer
     assert routed("/news/world/2026/") == ("the section's own answer", "news", ["world", "2026"])
+
+
+def test_the_page_comes_with_its_locale(story):
+    found = routed(story.url).page
+    with CaptureQueriesContext(connection) as queries:
+        assert found.locale.language_code == story.locale.language_code
+    assert len(queries) == 0
+
+
+@pytest.mark.parametrize("restricted", ["news", "world", "story"])
+def test_a_restriction_on_the_page_or_above_it_holds_on_the_routed_page(
+    client, story, world, news, restricted
+):
+    page = {"news": news, "world": world, "story": story}[restricted]
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    assert list(routed(story.url).page.get_view_restrictions()) == list(
+        story.get_view_restrictions()
+    )
+    content = client.get(story.url).content.decode()
+    assert 'name="password"' in content
+    assert "Harbour ferry returns" not in content
+
+
+def test_an_alias_takes_the_restrictions_of_its_source(client, story, opinion):
+    alias = story.create_alias(parent=opinion, update_slug="ferry-alias")
+    PageViewRestriction.objects.create(
+        page=story, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    assert alias.url == "/opinion/ferry-alias/"
+    assert routed(alias.url).page == alias
+    assert 'name="password"' in client.get(alias.url).content.decode()
