@@ -310,18 +310,30 @@ def start_haproxy(processes, run_dir, ports):
         for number, port in enumerate(ports.apps, start=1)
     ]
     servers = "\n".join(checked + fail_open)
+    up = [
+        f"    acl app_{number}_up srv_is_up(app/app-{number})"
+        for number in range(1, len(ports.apps) + 1)
+    ]
+    down = " ".join(f"!app_{number}_up" for number in range(1, len(ports.apps) + 1))
+    monitor = "\n".join([*up, f"    monitor fail if {down}"])
     config = (
         (HERE / "haproxy.cfg")
         .read_text()
-        .format(haproxy_port=ports.haproxy, stats_port=ports.haproxy_stats, servers=servers)
+        .format(
+            haproxy_port=ports.haproxy,
+            stats_port=ports.haproxy_stats,
+            servers=servers,
+            monitor=monitor,
+        )
     )
     path = run_dir / "haproxy.cfg"
     path.write_text(config)
     processes.start("haproxy", ["haproxy", "-db", "-f", path])
+    # Answered by HAProxy itself (haproxy.cfg): up, and seeing a process pass its check.
     localprod.wait_for_http(f"http://127.0.0.1:{ports.haproxy}/healthz/database/", timeout=30)
 
 
-def start_varnish_nodes(processes, run_dir, ports, memory="128m"):
+def start_varnish_nodes(processes, run_dir, ports, memory="256m"):
     """Each node caches what HAProxy answers. The VCL is deploy/varnish/default.vcl with
     its ports set, under deploy/cluster/varnish.vcl; Varnish's workers run as Debian's
     varnish users, so both sit in a directory they can read."""

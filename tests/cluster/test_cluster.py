@@ -87,6 +87,39 @@ def test_a_post_pins_the_reader_to_the_primary(cluster):
     assert re.search(r"newsdesk_primary=[0-9A-F]+-[0-9A-F]+;", headers.get("set-cookie", ""))
 
 
+def test_the_nodes_probe_is_answered_by_haproxy_not_by_a_busy_app(cluster):
+    """Varnish asks /healthz/database/ whether to serve from grace; HAProxy answers it
+    from its own checks: with every app process frozen it still says yes at once (where
+    a page waits), and no only once every process has failed its checks."""
+    state = cluster["state"]
+    port = state["ports"]["haproxy"]
+    apps = [pid for name, pid in state["pids"].items() if re.fullmatch(r"app-\d+", name)]
+    for pid in apps:
+        os.killpg(pid, signal.SIGSTOP)
+    try:
+        started = time.monotonic()
+        first = get(port, "/healthz/database/")[0]
+        answered_in = time.monotonic() - started
+        down_after = seconds_until_status(port, "/healthz/database/", 503, timeout=30)
+    finally:
+        for pid in apps:
+            os.killpg(pid, signal.SIGCONT)
+    up_again_after = seconds_until_status(port, "/healthz/database/", 200, timeout=30)
+    assert first == 200
+    assert answered_in < 1
+    assert down_after is not None  # checks every second, three failures of 3 s each
+    assert up_again_after is not None
+
+
+def seconds_until_status(port, path, status, timeout):
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if get(port, path)[0] == status:
+            return time.monotonic() - started
+        time.sleep(0.5)
+    return None
+
+
 def test_killing_an_app_process_costs_readers_nothing(cluster):
     state = cluster["state"]
     os.killpg(state["pids"]["app-1"], signal.SIGKILL)
