@@ -342,8 +342,9 @@ import time
 from newsdesk.news.models import ArticlePage
 story = ArticlePage.objects.get(pk={page_id})
 story.title = "{headline}"
+pressed = time.time()  # when the editor presses Publish: the commit purges within it
 story.save_revision().publish()
-print(time.time())
+print(pressed)
 """
 
 
