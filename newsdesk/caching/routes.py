@@ -17,8 +17,6 @@ from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
-from newsdesk.core.routing import routes_plainly
-
 from .conf import cache_settings
 
 # Checked against the page row on every use: kept long.
@@ -75,10 +73,17 @@ def is_plain(route):
     """Only plain routes are remembered: the page found by the tree walk alone, with no
     sub-path to answer, and no page on the way that routes in its own way (a routable
     page decides per request)."""
-    if route.args or route.kwargs or not routes_plainly(type(route.page)):
+    if route.args or route.kwargs or not has_plain_routing(type(route.page)):
         return False
     ancestors = route.page.get_ancestors().only("content_type")
-    return all(routes_plainly(ancestor.specific_class) for ancestor in ancestors)
+    return all(has_plain_routing(ancestor.specific_class) for ancestor in ancestors)
+
+
+def has_plain_routing(page_class):
+    """Routes as Wagtail's Page does: a route() marked `plain` finds the same pages (the
+    site root's, which looks them up by url_path) and counts as Wagtail's own."""
+    route = getattr(page_class, "route", None)
+    return route is not None and (route is Page.route or getattr(route, "plain", False))
 
 
 def is_remembering():

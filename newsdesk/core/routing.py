@@ -24,6 +24,8 @@ class UrlPathRoutingMixin:
             raise Http404  # where Wagtail's walk would stop: no child by that slug
         return page_asked_for([tree_root, self, *pages]).route(request, [])
 
+    route.plain = True  # it finds what Wagtail's Page.route finds (caching/routes.py)
+
 
 def pages_on_path(root, path_components):
     """The tree's root, and the pages at each level of `path_components` below `root` as
@@ -67,7 +69,5 @@ def page_asked_for(tree):
 def routes_plainly(page_class):
     """Whether a page of this class routes as Wagtail's Page does: to its children by
     slug, to itself with no sub-path (this mixin's route() finds the same pages)."""
-    return page_class is not None and page_class.route in PLAIN_ROUTES
-
-
-PLAIN_ROUTES = (Page.route, UrlPathRoutingMixin.route)
+    route = getattr(page_class, "route", None)
+    return route is not None and (route is Page.route or getattr(route, "plain", False))
