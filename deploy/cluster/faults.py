@@ -517,16 +517,19 @@ def wait_for_node(port, timeout=30):
     return None
 
 
+def readings(readers, port, path, since):
+    """(time, version seen) of each 200 from `port` for `path` at or after `since`."""
+    return [
+        (at, seen)
+        for at, seen_port, seen_path, status, seen in readers.records
+        if seen_port == port and seen_path == path and at >= since and status == 200
+    ]
+
+
 def stale_after(readers, port, path, version, since):
     """Responses from `port` for `path` at or after `since` showing an older version."""
     return sum(
-        1
-        for at, seen_port, seen_path, status, seen in readers.records
-        if seen_port == port
-        and seen_path == path
-        and at >= since
-        and status == 200
-        and (seen is None or seen < version)
+        1 for _at, seen in readings(readers, port, path, since) if seen is None or seen < version
     )
 
 
@@ -535,10 +538,9 @@ def first_seen(readers, port, path, version, since):
     `version` or later; None when none did."""
     times = [
         at
-        for at, seen_port, seen_path, status, seen in readers.records
-        if seen_port == port and seen_path == path and at >= since and status == 200
-        and seen is not None and seen >= version
-    ]  # fmt: skip
+        for at, seen in readings(readers, port, path, since)
+        if seen is not None and seen >= version
+    ]
     return min(times) - since if times else None
 
 

@@ -310,11 +310,10 @@ def start_haproxy(processes, run_dir, ports):
         for number, port in enumerate(ports.apps, start=1)
     ]
     servers = "\n".join(checked + fail_open)
-    up = [
-        f"    acl app_{number}_up srv_is_up(app/app-{number})"
-        for number in range(1, len(ports.apps) + 1)
-    ]
-    down = " ".join(f"!app_{number}_up" for number in range(1, len(ports.apps) + 1))
+    # Varnish's probe fails only when no checked process is up (haproxy.cfg).
+    numbers = range(1, len(ports.apps) + 1)
+    up = [f"    acl app_{number}_up srv_is_up(app/app-{number})" for number in numbers]
+    down = " ".join(f"!app_{number}_up" for number in numbers)
     monitor = "\n".join([*up, f"    monitor fail if {down}"])
     config = (
         (HERE / "haproxy.cfg")

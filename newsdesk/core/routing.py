@@ -24,7 +24,7 @@ class UrlPathRoutingMixin:
             raise Http404  # where Wagtail's walk would stop: no child by that slug
         return page_asked_for([tree_root, self, *pages]).route(request, [])
 
-    route.plain = True  # it finds what Wagtail's Page.route finds (caching/routes.py)
+    route.plain = True  # it finds what Wagtail's Page.route finds (routes_plainly)
 
 
 def pages_on_path(root, path_components):
@@ -36,9 +36,9 @@ def pages_on_path(root, path_components):
         root.url_path + "".join(f"{slug}/" for slug in path_components[:depth])
         for depth in range(1, len(path_components) + 1)
     ]
-    tree_root = Q(path=root.path[: Page.steplen])  # for the view restrictions above root
+    at_tree_root = Q(path=root.path[: Page.steplen])  # its restrictions apply below it
     below_root = Q(url_path__in=url_paths, path__startswith=root.path)
-    pages = list(Page.objects.filter(tree_root | below_root).order_by("depth"))
+    pages = list(Page.objects.filter(at_tree_root | below_root).order_by("depth"))
     tree_root = pages.pop(0) if pages and pages[0].depth == 1 else None
     if [page.url_path for page in pages] != url_paths[: len(pages)]:
         return None
@@ -68,6 +68,8 @@ def page_asked_for(tree):
 
 def routes_plainly(page_class):
     """Whether a page of this class routes as Wagtail's Page does: to its children by
-    slug, to itself with no sub-path (this mixin's route() finds the same pages)."""
+    slug, to itself with no sub-path (a route() marked plain finds the same pages).
+    caching/routes.py asks the same of the mark: it may not import this module, and
+    this one is loaded with the page models, before the caching app could be."""
     route = getattr(page_class, "route", None)
     return route is not None and (route is Page.route or getattr(route, "plain", False))
