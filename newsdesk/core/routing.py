@@ -13,10 +13,15 @@ from django.db.models import Q
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
+# Deeper than any page can be (treebeard's path column): such a path is left to the
+# walk, which stops at its first unknown slug, rather than asking for every prefix of it.
+DEEPEST_PAGE = Page._meta.get_field("path").max_length // Page.steplen
+
 
 class UrlPathRoutingMixin:
     def route(self, request, path_components):
-        found = pages_on_path(self, path_components) if path_components else None
+        looked_up = 0 < len(path_components) <= DEEPEST_PAGE - self.depth
+        found = pages_on_path(self, path_components) if looked_up else None
         if found is None:
             return super().route(request, path_components)
         tree_root, pages = found

@@ -71,6 +71,15 @@ def test_a_path_that_leads_nowhere_is_told_in_one_query(story):
     assert len(queries) == 1
 
 
+def test_a_path_deeper_than_any_page_is_left_to_wagtails_walk(story):
+    """Every prefix of a 2,000-level path would be 4 MB of url_paths from a 4 KB URL."""
+    root = site_root()
+    with CaptureQueriesContext(connection) as queries, pytest.raises(Http404):
+        routed("/news/world/" + "a/" * 2000, root)
+    assert not [query for query in queries if '"url_path" IN' in query["sql"]]
+    assert len(queries) <= 6  # the walk: news, world, then no page "a"
+
+
 def test_the_parent_is_left_on_the_page_as_wagtails_walk_leaves_it(story, world):
     found = routed(story.url).page
     with CaptureQueriesContext(connection) as queries:
