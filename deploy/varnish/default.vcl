@@ -1,16 +1,17 @@
 # Varnish in front of newsdesk (Varnish 7, Debian's `varnish` package).
 #
 # Anonymous readers' pages are cached for as long as the app's Cache-Control says
-# (s-maxage) and purged by the app on publish, by tag: each page names what it shows in
-# its xkey header (newsdesk/caching/metadata.py), which the xkey vmod (Debian's
-# varnish-modules) indexes, and a PURGE carrying `xkey-softpurge: tag tag...` soft-purges
-# every page carrying one of them: each is then stale, not gone, so the next reader gets
-# it at once while one background fetch renders the new copy (a purged front page read
-# by hundreds is rendered once). A PURGE of a path without that header bans every query
-# variant of it (a redirect's old path), a BAN bans everything. Pages are kept a day past
-# their freshness ("grace") and served from there while the app or its database is down;
-# while all is well a stale page is served for at most 30 s, while one background fetch
-# gets the new copy.
+# (s-maxage) and purged by the app on every change, by tag: each page names what it shows
+# in its xkey header (newsdesk/caching/metadata.py), which the xkey vmod (Debian's
+# varnish-modules) indexes. A PURGE carrying `xkey-softpurge: tag tag...` soft-purges every
+# page carrying one of them: each is then stale, not gone, and within the page's own
+# stale-while-revalidate (its Cache-Control) the next reader gets the stale copy at once
+# while one background fetch renders the new one (a purged front page read by hundreds is
+# rendered once); past that window, the reader waits for a fresh copy. `xkey-purge` drops
+# the pages instead (an unpublished story: no reader may get it again). A PURGE of a path
+# without either header bans every query variant of it (a story's own page, a redirect's
+# old path), a BAN bans everything. Pages are kept a day past their freshness ("grace")
+# and served from there while the app or its database is down.
 #
 # Compression: the app stores each page as rendered and compressed in brotli and gzip,
 # once, and sends whichever the request asks for. Here each page is at most three
@@ -61,6 +62,10 @@ acl purgers {
 sub vcl_recv {
     # Only ever set below, from Accept-Encoding.
     unset req.http.X-Encoding;
+    # Set by vcl_hit alone, for the restart that fetches a page too stale to serve.
+    if (req.restarts == 0) {
+        unset req.http.X-Fresh-Only;
+    }
     # varnishd has already appended client.ip to X-Forwarded-For (nginx's address behind
     # nginx, the reader's without it): the app counts entries from the right
     # (NEWSDESK_TRUSTED_PROXY_COUNT), so leave the header alone, and listen on loopback
@@ -80,6 +85,10 @@ sub vcl_recv {
         if (req.http.xkey-softpurge) {
             set req.http.n-gone = xkey.softpurge(req.http.xkey-softpurge);
             return (synth(200, "Soft-purged " + req.http.n-gone));
+        }
+        if (req.http.xkey-purge) {
+            set req.http.n-gone = xkey.purge(req.http.xkey-purge);
+            return (synth(200, "Purged " + req.http.n-gone));
         }
         # Every query variant of the path (?page=2...), on every host name this Varnish
         # serves: Wagtail purges with the site's host name, which need not be the one
@@ -112,11 +121,21 @@ sub vcl_recv {
     set req.url = regsub(req.url, "[?&]$", "");
     set req.url = std.querysort(req.url);
     call normalise_accept_encoding;
-    if (std.healthy(req.backend_hint)) {
-        # The stale-while-revalidate window; a sick backend gets the whole grace.
-        set req.grace = 30s;
+    if (req.http.X-Fresh-Only) {
+        set req.grace = 0s;
     }
     return (hash);
+}
+
+sub vcl_hit {
+    # Stale (expired or soft-purged) for longer than the page's own stale-while-revalidate
+    # while the app is well: fetched for this reader (and any others asking meanwhile)
+    # rather than served. A restart counts as no hit. A sick app gets the whole grace.
+    if (obj.ttl + std.duration(obj.http.x-revalidate + "s", 0s) <= 0s
+        && std.healthy(req.backend_hint)) {
+        set req.http.X-Fresh-Only = "1";
+        return (restart);
+    }
 }
 
 # br, gzip or none, in X-Encoding: what the object is kept in. A coding counts as
@@ -186,6 +205,13 @@ sub vcl_backend_response {
         set beresp.uncacheable = true;
         return (deliver);
     }
+    # The page's stale-while-revalidate, which Varnish has read into beresp.grace (none
+    # said: none allowed), for vcl_hit.
+    if (beresp.http.Cache-Control ~ "stale-while-revalidate=") {
+        set beresp.http.x-revalidate = beresp.grace;
+    } else {
+        set beresp.http.x-revalidate = "0";
+    }
     if (beresp.ttl > 0s) {
         # stale-if-error: a day of pages to serve while the app is down.
         set beresp.grace = 24h;
@@ -194,6 +220,7 @@ sub vcl_backend_response {
 
 sub vcl_deliver {
     unset resp.http.x-cache-path;
+    unset resp.http.x-revalidate;
     # Tags are for the caches, not readers. (A CDN in front of this Varnish purges by them
     # too: keep Surrogate-Key or Cache-Tag for it by removing its line here.)
     unset resp.http.xkey;

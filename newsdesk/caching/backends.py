@@ -9,7 +9,8 @@
 
 A soft purge marks the pages stale instead of dropping them: the next reader gets the
 stale copy while one background fetch renders the new one (grace), so a purged page read
-by hundreds is rendered once. The API address is a setting (API_URL) so that tests send
+by hundreds is rendered once. A hard one (`hard=True`: an unpublished story) drops them,
+so that no reader gets them again; Cloudflare's purges are always hard. The API address is a setting (API_URL) so that tests send
 the purges to a recording server on loopback.
 
 Unlike Wagtail's, a Varnish purge fails loudly: each request has a timeout (TIMEOUT in the
@@ -63,9 +64,10 @@ class VarnishBackend(HTTPBackend):
         self.timeout = float(params.pop("TIMEOUT", DEFAULT_VARNISH_TIMEOUT))
         super().__init__(params)
 
-    def purge_tags(self, tags):
+    def purge_tags(self, tags, hard=False):
+        header = "xkey-purge" if hard else "xkey-softpurge"
         for chunk in chunks(tags, self.TAGS_PER_REQUEST):
-            self._send("PURGE", {"xkey-softpurge": " ".join(chunk)}, f"tags {chunk}")
+            self._send("PURGE", {header: " ".join(chunk)}, f"tags {chunk}")
 
     def purge_everything(self):
         self._send("BAN", {}, "everything")
@@ -128,27 +130,30 @@ class FastlyBackend(BaseBackend):
         self.api_url = params.get("API_URL", "https://api.fastly.com").rstrip("/")
         self.soft = params.get("SOFT_PURGE", True)
 
-    def headers(self):
+    def headers(self, soft=None):
         headers = {"Fastly-Key": self.api_key, "Accept": "application/json"}
-        if self.soft:
+        if self.soft if soft is None else soft:
             headers["Fastly-Soft-Purge"] = "1"
         return headers
 
     def purge(self, url):
         self._send("PURGE", url, "url " + url)
 
-    def purge_tags(self, tags):
+    def purge_tags(self, tags, hard=False):
         for chunk in chunks(tags, self.KEYS_PER_REQUEST):
             url = f"{self.api_url}/service/{self.service_id}/purge"
-            self._send("POST", url, f"keys {chunk}", json={"surrogate_keys": chunk})
+            self._send(
+                "POST", url, f"keys {chunk}", json={"surrogate_keys": chunk},
+                headers=self.headers(soft=self.soft and not hard),
+            )  # fmt: skip
 
     def purge_everything(self):
         self._send("POST", f"{self.api_url}/service/{self.service_id}/purge_all", "everything")
 
-    def _send(self, method, url, what, **kwargs):
+    def _send(self, method, url, what, headers=None, **kwargs):
         try:
             response = requests.request(
-                method, url, headers=self.headers(), timeout=TIMEOUT, **kwargs
+                method, url, headers=headers or self.headers(), timeout=TIMEOUT, **kwargs
             )
             response.raise_for_status()
         except requests.RequestException as error:
@@ -177,7 +182,7 @@ class CloudflareBackend(WagtailCloudflare):
     def _purge_urls(self, urls):
         self._send({"files": urls}, f"urls {urls}")
 
-    def purge_tags(self, tags):
+    def purge_tags(self, tags, hard=False):
         for chunk in chunks(tags, self.TAGS_PER_REQUEST):
             self._send({"tags": chunk}, f"tags {chunk}")
 

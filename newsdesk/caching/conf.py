@@ -15,9 +15,11 @@ DEFAULTS = {
     # The Django cache that holds pages: a folder the site's processes share by default
     # (PAGE_CACHE_DIR), Redis when REDIS_URL is set (several servers must share purges).
     "ALIAS": "pages",
-    # How long a stored page is fresh. Publishing purges what it changes, so this only
-    # bounds what no purge covers (e.g. "3 hours ago" in a teaser).
-    "TTL": 300,
+    # How long a stored page is fresh. Every change purges the pages it shows on, so this
+    # only bounds what no purge covers: an older story's related stories, which take a new
+    # story on its topics when the page is next rendered (news.models.sharing_topics).
+    # Short, it costs renders: a story read less often than this is a render each time.
+    "TTL": 3600,
     # Redirects and "not found" pages are kept this briefly: a story may appear there.
     "SHORT_TTL": 30,
     # Below the page cache, for the renders it does not spare: the site's header (one
@@ -85,8 +87,12 @@ DEFAULTS = {
     "TAG_MAX_LENGTH": 100,
     # What the Cache-Control header tells Varnish (and any shared cache) about a page it
     # may keep: fresh for TTL, then served stale this long while it fetches a new copy,
-    # and this long when the app is failing.
-    "STALE_WHILE_REVALIDATE": 30,
+    # and this long when the app is failing. After a purge (soft: a story shown on the
+    # page changed) the next reader within the window gets the old copy while Varnish
+    # fetches the new one; past it, a reader waits for the new one. A story's own page
+    # and an unpublished story's every page are dropped, not made stale (signals.py). A
+    # page that changes by the clock gets no window past that moment.
+    "STALE_WHILE_REVALIDATE": 3600,
     "STALE_IF_ERROR": 24 * 3600,
 }
 

@@ -123,7 +123,7 @@ def keep(request, response, store, lookup, sequence, metadata):
     if ttl is None:
         return personal(response) if response.cookies else response
     ttl = capped_ttl(ttl, metadata)
-    add_shared_cache_headers(response, ttl)
+    add_shared_cache_headers(response, ttl, metadata.seconds_left())
     tags = metadata.capped_tags()
     add_tag_header(response, tags)
     page = store.store(lookup.key, response, ttl, stored_tags(request.path, tags), sequence)
@@ -136,7 +136,7 @@ def shareable(request, response, metadata):
     ttl = storable_ttl(request, response)
     if ttl is None:
         return personal(response) if response.cookies else response
-    add_shared_cache_headers(response, capped_ttl(ttl, metadata))
+    add_shared_cache_headers(response, capped_ttl(ttl, metadata), metadata.seconds_left())
     add_tag_header(response, metadata.capped_tags())
     coding = choose_coding(request.headers.get("Accept-Encoding"), CODINGS)
     codings = () if coding == IDENTITY else (coding,)

@@ -75,10 +75,13 @@ def storable_ttl(request, response):
     return min(ttl, _max_age(cache_control, default=ttl))
 
 
-def add_shared_cache_headers(response, ttl):
+def add_shared_cache_headers(response, ttl, seconds_left=None):
     """Let Varnish keep the page for ttl seconds, serve it stale while it fetches a new
     copy, and serve it stale when the app fails. Browsers always ask again (max-age=0),
-    so a purge reaches readers at once. A view's own Cache-Control wins."""
+    so a purge reaches readers at once. A view's own Cache-Control wins.
+
+    seconds_left: until what the page shows changes by the clock (a banner's end), past
+    which no stale copy is served while the app is well."""
     if response.has_header("Cache-Control"):
         return
     patch_cache_control(
@@ -86,9 +89,16 @@ def add_shared_cache_headers(response, ttl):
         public=True,
         max_age=0,
         s_maxage=ttl,
-        stale_while_revalidate=cache_settings.STALE_WHILE_REVALIDATE,
+        stale_while_revalidate=revalidation_window(ttl, seconds_left),
         stale_if_error=cache_settings.STALE_IF_ERROR,
     )
+
+
+def revalidation_window(ttl, seconds_left=None):
+    window = cache_settings.STALE_WHILE_REVALIDATE
+    if seconds_left is None:
+        return window
+    return max(0, min(window, int(seconds_left) - ttl))
 
 
 def mark_private(response):

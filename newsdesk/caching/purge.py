@@ -33,8 +33,10 @@ def has_frontend_caches():
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
-def purge_tags(tags):
-    """Purge every page carrying one of the tags (or their broader tags) everywhere."""
+def purge_tags(tags, hard=False):
+    """Purge every page carrying one of the tags (or their broader tags) everywhere: made
+    stale (a reader may get the old copy once while the new one is fetched, backends.py),
+    or, hard, dropped (what must not be read again: an unpublished story)."""
     tags = sorted(with_broader_tags(tags))
     if not tags:
         return
@@ -44,7 +46,7 @@ def purge_tags(tags):
     if keeps_pages():
         purge_store(lambda store: store.purge_tags(tags))
     for name in frontend_caches():
-        purge_tags_from_frontend_caches.enqueue(tags, name)
+        purge_tags_from_frontend_caches.enqueue(tags, name, hard=hard)
 
 
 def purge_paths(paths, site):

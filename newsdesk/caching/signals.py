@@ -5,7 +5,9 @@ what each app adds, such as the listings a story is in) as the database had it j
 before a publish or unpublish saved its row (pre_save, when the live revision changes),
 or before a move, together with those it has after. Deleting a live page unpublishes it
 first, with the database still intact, so there "before" is "now". Scheduling changes
-nothing public, so it purges nothing; the scheduled publish does.
+nothing public, so it purges nothing; the scheduled publish does. What a reader must not
+get again, once (an unpublished page, one made private), is purged hard: dropped, not
+made stale.
 
 Any other model purges its tags when it is saved or deleted once an app asks for it with
 `purge_on_change(Model)` (the site's settings, the banner, authors...). A site's change
@@ -73,7 +75,7 @@ def purge_changed_page(sender, instance, **kwargs):
     after = tags_invalidated_by(page) if page.live else set()
     if before is None:
         before = after  # no publish saved the row: the database shows what readers saw
-    transaction.on_commit(partial(purge_tags, before | after))
+    transaction.on_commit(partial(purge_tags, before | after, hard=not page.live))
     # What the page's own address answered before (a 404, say, carries no tag of it).
     if paths := own_paths(page):
         transaction.on_commit(partial(purge_paths, paths, page.get_site()))
@@ -113,7 +115,8 @@ def purge_restricted_page(sender, instance, **kwargs):
     if page is None or page.numchild:
         transaction.on_commit(purge_everything)
     else:
-        transaction.on_commit(partial(purge_tags, tags_invalidated_by(page.specific)))
+        tags = tags_invalidated_by(page.specific)
+        transaction.on_commit(partial(purge_tags, tags, hard=True))
 
 
 def purge_everything_on_change(sender, **kwargs):

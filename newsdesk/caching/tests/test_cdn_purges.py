@@ -115,6 +115,17 @@ def test_a_publish_soft_purges_fastly_by_surrogate_key(fastly, django_capture_on
     assert headers["Fastly-Soft-Purge"] == "1"
 
 
+def test_an_unpublish_purges_fastly_hard(fastly, django_capture_on_commit_callbacks):
+    page = published_page(django_capture_on_commit_callbacks)
+    fastly.requests.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=page.pk).unpublish()
+
+    purges = [headers for method, path, headers, _body in fastly.requests if method == "POST"]
+    assert purges, "the unpublish purged nothing"
+    assert all("Fastly-Soft-Purge" not in headers for headers in purges)
+
+
 def test_fastly_takes_at_most_256_keys_a_request(fastly):
     purge_tags(f"page-{n}" for n in range(600))
     batches = [json.loads(body)["surrogate_keys"] for _m, _p, _h, body in fastly.requests]
@@ -187,3 +198,21 @@ def test_every_varnish_node_is_soft_purged_by_tag(recorder, django_capture_on_co
         assert methods == [("PURGE", "/"), ("BAN", "/")]
         keys = node.requests[0][2]["xkey-softpurge"].split()
         assert {f"page-{page.pk}", "page-all"} <= set(keys)
+
+
+def test_an_unpublish_drops_the_pages_from_every_varnish_node(
+    recorder, django_capture_on_commit_callbacks
+):
+    node = recorder({})
+    backends = {
+        "varnish": {"BACKEND": "newsdesk.caching.backends.VarnishBackend", "LOCATION": node.url}
+    }
+    with override_settings(WAGTAILFRONTENDCACHE=backends):
+        page = published_page(django_capture_on_commit_callbacks)
+        node.requests.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            Page.objects.get(pk=page.pk).unpublish()
+
+    by_tag = [headers for method, path, headers, _body in node.requests if path == "/"]
+    assert by_tag and all("xkey-softpurge" not in headers for headers in by_tag)
+    assert f"page-{page.pk}" in by_tag[0]["xkey-purge"].split()

@@ -44,15 +44,15 @@ def test_cacheable_pages_tell_varnish_how_long_to_keep_them(client, page_cache, 
     assert directives == {
         "public",
         "max-age=0",
-        "s-maxage=300",
-        "stale-while-revalidate=30",
+        "s-maxage=3600",
+        "stale-while-revalidate=3600",
         "stale-if-error=86400",
     }
 
 
 def test_varnish_headers_are_sent_even_when_the_app_keeps_no_copy(client, story):
     response = client.get(story.url)
-    assert "s-maxage=300" in response["Cache-Control"]
+    assert "s-maxage=3600" in response["Cache-Control"]
     assert "X-Cache" not in response
 
 
@@ -259,7 +259,24 @@ def test_a_showing_banner_caps_how_long_pages_are_kept(client, page_cache, story
     response = client.get(story.url)
     s_maxage = int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0])
     assert 10 <= s_maxage <= 20  # the banner's seconds left, less the render (slow machines)
+    # No stale copy past the banner's end while the app is well: the window closes then.
+    assert "stale-while-revalidate=0" in response["Cache-Control"]
     assert "Storm reaches the coast" in response.content.decode()
+
+
+def test_a_banner_ending_after_the_ttl_shortens_the_window_to_its_end(
+    client, page_cache, story, settings
+):
+    settings.NEWSDESK_CACHE_TTL = 60
+    BreakingNews.objects.create(
+        site=story.get_site(),
+        headline="Storm reaches the coast",
+        expires_at=timezone.now() + timezone.timedelta(seconds=100),
+    )
+    cache_control = client.get(story.url)["Cache-Control"]
+    assert "s-maxage=60" in cache_control
+    window = int(cache_control.split("stale-while-revalidate=")[1].split(",")[0])
+    assert 30 <= window <= 40  # 100 s left, less the 60 s of freshness (and the render)
 
 
 def test_pages_of_different_hosts_and_schemes_are_kept_apart(client, page_cache, story):

@@ -320,3 +320,57 @@ def test_a_publish_soft_purges_by_tag_and_many_readers_get_one_render(
     while "flood warning" not in fetch(pages[1])[2]:
         assert time.monotonic() < deadline, "the listing kept the old headline"
         time.sleep(0.02)
+
+
+def test_a_purged_page_is_served_stale_only_within_its_own_revalidation_window(
+    varnish_in_front,
+):
+    """Within the page's stale-while-revalidate, the first reader after a purge gets the
+    old copy at once (and the next the new one); past it, the first reader waits for the
+    new copy: Varnish honours each page's window, not one of its own."""
+    varnish, _stop_app = varnish_in_front
+    news = SectionFactory(title="News", slug="news")
+    story = ArticleFactory(parent=news, title="Tide report")
+    listing = varnish + news.url
+
+    fetch(listing)
+    story.title = "Tide report: flood warning"
+    story.save_revision().publish()
+    status, headers, html = fetch(listing)
+    assert (status, headers["X-Cache"]) == (200, "HIT")
+    assert "flood warning" not in html  # the stale copy, while Varnish fetches the new
+    deadline = time.monotonic() + 1.0
+    while "flood warning" not in fetch(listing)[2]:
+        assert time.monotonic() < deadline, "the new copy took over a second"
+        time.sleep(0.02)
+
+    with override_settings(NEWSDESK_CACHE_STALE_WHILE_REVALIDATE=1):
+        sport = SectionFactory(title="Sport", slug="sport")
+        regatta = ArticleFactory(parent=sport, title="Regatta")
+        fetch(varnish + sport.url)
+        regatta.title = "Regatta: all clear"
+        regatta.save_revision().publish()
+        time.sleep(1.5)  # past the window
+        status, headers, html = fetch(varnish + sport.url)
+    assert (status, headers["X-Cache"]) == (200, "MISS")
+    assert "all clear" in html
+
+
+def test_an_unpublished_story_is_dropped_from_every_page_at_once(varnish_in_front):
+    """An unpublish purges hard: no reader gets a page that showed the story again, not
+    even once while Varnish fetches."""
+    varnish, _stop_app = varnish_in_front
+    news = SectionFactory(title="News", slug="news")
+    story = ArticleFactory(parent=news, title="Tide report")
+    ArticleFactory(parent=news, title="Regatta")
+    pages = [varnish + story.url, varnish + news.url]
+    for url in pages:
+        fetch(url)
+        assert fetch(url)[1]["X-Cache"] == "HIT"
+
+    story.unpublish()
+
+    assert fetch(pages[0])[0] == 404
+    status, _headers, html = fetch(pages[1])
+    assert status == 200
+    assert "Regatta" in html and "Tide report" not in html

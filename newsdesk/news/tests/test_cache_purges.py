@@ -312,6 +312,7 @@ class RecordingBackend:
 
     purged = []
     tags = []
+    hard_tags = []
     everything = []
 
     def __init__(self, params):
@@ -323,8 +324,8 @@ class RecordingBackend:
     def purge_batch(self, urls):
         self.purged.extend(urls)
 
-    def purge_tags(self, tags):
-        self.tags.extend(tags)
+    def purge_tags(self, tags, hard=False):
+        (self.hard_tags if hard else self.tags).extend(tags)
 
     def purge_everything(self):
         self.everything.append(True)
@@ -332,7 +333,8 @@ class RecordingBackend:
 
 @pytest.fixture
 def varnish_purges():
-    RecordingBackend.purged, RecordingBackend.tags, RecordingBackend.everything = [], [], []
+    RecordingBackend.purged, RecordingBackend.everything = [], []
+    RecordingBackend.tags, RecordingBackend.hard_tags = [], []
     backend = {"varnish": {"BACKEND": f"{__name__}.RecordingBackend"}}
     with override_settings(WAGTAILFRONTENDCACHE=backend):
         yield RecordingBackend
@@ -349,6 +351,32 @@ def test_the_front_end_caches_are_sent_the_same_tags_and_the_storys_own_url(
     # The URL itself, for what it answered before the story was there (a 404).
     assert varnish_purges.purged == [x.get_site().root_url + x.url]
     assert varnish_purges.everything == []
+    assert varnish_purges.hard_tags == []  # an edit: every page showing it made stale
+
+
+def test_an_unpublished_story_is_dropped_from_the_front_end_caches_not_made_stale(
+    commits, newsroom, varnish_purges
+):
+    x = newsroom["x"]
+    shown_on = tags_invalidated_by(x)
+    with commits():
+        x.unpublish()
+
+    assert shown_on <= set(varnish_purges.hard_tags)
+    assert varnish_purges.tags == []
+
+
+def test_a_story_made_private_is_dropped_from_the_front_end_caches(
+    commits, newsroom, varnish_purges
+):
+    x = newsroom["x"]
+    with commits():
+        PageViewRestriction.objects.create(
+            page=x, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+        )
+
+    assert tags_invalidated_by(x) <= set(varnish_purges.hard_tags)
+    assert varnish_purges.tags == []
 
 
 def test_the_front_end_caches_are_emptied_when_a_site_changes(commits, newsroom, varnish_purges):
