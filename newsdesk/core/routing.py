@@ -16,6 +16,8 @@ from wagtail.models import Page, PageViewRestriction
 # Deeper than any page can be (treebeard's path column): such a path is left to the
 # walk, which stops at its first unknown slug, rather than asking for every prefix of it.
 DEEPEST_PAGE = Page._meta.get_field("path").max_length // Page.steplen
+# Sites' root pages sit right below the tree's root.
+SITE_ROOT_DEPTH = 2
 
 
 class UrlPathRoutingMixin:
@@ -69,6 +71,19 @@ def page_asked_for(tree):
         ids = [ancestor.pk for ancestor in tree]
         specific.kept_view_restrictions = PageViewRestriction.objects.filter(page_id__in=ids)
     return specific
+
+
+def routed_ancestors(page):
+    """The pages above `page` from the site's root page down, as routing fetched them on
+    the way to it (each with its parent cached); None when it was not routed to."""
+    above = []
+    current = page
+    while current.depth > SITE_ROOT_DEPTH:
+        current = current.__dict__.get("_cached_parent_obj")
+        if current is None:
+            return None
+        above.append(current)
+    return above[::-1]
 
 
 def routes_plainly(page_class):

@@ -12,8 +12,7 @@ import threading
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
@@ -97,24 +96,18 @@ def visible_pages():
 
 
 def only_visible(pages):
-    """The given page instances that readers may see, in their order (one query).
-
-    The same test as visible_to_readers(), but the restrictions are looked up inside the
-    query rather than listed first (public() reads every restriction in a query of its
-    own): these few pages are not searched, so nothing needs the plain filters."""
-    pages = [page for page in pages if page is not None]
-    if not pages:
-        return []
-    restricted_at_or_above = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    visible = set(
-        Page.objects.filter(pk__in=[page.pk for page in pages], live=True)
-        .exclude(out_of_time_now())
-        .exclude(Exists(restricted_at_or_above))
-        .values_list("pk", flat=True)
-    )
-    return [page for page in pages if page.pk in visible]
+    """The given page instances that readers may see, in their order: the test of
+    visible_to_readers() on pages already loaded, with the view restrictions read once a
+    request (restricted_paths()), so no query of its own."""
+    restricted = restricted_paths()
+    return [
+        page
+        for page in pages
+        if page is not None
+        and page.live
+        and not is_out_of_time(page)
+        and not page.path.startswith(restricted)
+    ]
 
 
 def is_visible_to_readers(page):

@@ -25,7 +25,7 @@ from newsdesk.caching.metadata import add_cache_tags
 from newsdesk.caching.restrictions import KeptRestrictionsMixin
 from newsdesk.core.blocks import ArticleBodyBlock
 from newsdesk.core.forms import NewsdeskPageForm
-from newsdesk.core.routing import UrlPathRoutingMixin
+from newsdesk.core.routing import UrlPathRoutingMixin, routed_ancestors
 from newsdesk.core.visibility import (
     InTimePagesMixin,
     ReaderPageQuerySet,
@@ -159,8 +159,15 @@ def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
 
 
 def section_trail(page):
-    """The live sections above a page, outermost first: News > U.S."""
-    return list(SectionPage.objects.ancestor_of(page).live().order_by("depth"))
+    """The live sections above a page, outermost first: News > U.S. From the pages routing
+    fetched on the way to it when it was routed to (as Page instances: links and titles
+    are all a trail shows), else from the database."""
+    above = routed_ancestors(page)
+    if above is None:
+        return list(SectionPage.objects.ancestor_of(page).live().order_by("depth"))
+    return [
+        each for each in above if each.live and issubclass(each.specific_class or Page, SectionPage)
+    ]
 
 
 class HomePage(UrlPathRoutingMixin, InTimePagesMixin, KeptRestrictionsMixin, Page):
