@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
 from newsdesk.core.routing import UrlPathRoutingMixin
-from newsdesk.news.models import HomePage, SectionPage
+from newsdesk.news.models import HomePage, SectionPage, section_trail
 from newsdesk.news.tests.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -185,3 +185,19 @@ def test_an_alias_takes_the_restrictions_of_its_source(client, story, opinion):
     assert alias.url == "/opinion/ferry-alias/"
     assert routed(alias.url).page == alias
     assert 'name="password"' in client.get(alias.url).content.decode()
+
+
+def test_a_routed_story_has_the_trail_the_database_gives_with_no_query(story, world, news):
+    found = routed(story.url).page
+    with CaptureQueriesContext(connection) as queries:
+        trail = found.trail
+    assert len(queries) == 0
+    assert [page.pk for page in trail] == [news.pk, world.pk]
+    assert [page.pk for page in trail] == [page.pk for page in section_trail(story)]
+
+
+def test_a_routed_trail_leaves_out_a_section_that_is_not_live(story, world, news):
+    Page.objects.filter(pk=world.pk).update(live=False)
+    found = routed(story.url).page
+    assert [page.pk for page in found.trail] == [news.pk]
+    assert found.trail[0].url == news.url
