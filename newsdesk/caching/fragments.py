@@ -9,8 +9,10 @@ Two kinds, both kept in the page store's cache (templatetags/page_fragments.py):
 
 A fragment is kept like a page (store.py): under the tags its render collected (and
 `all`; a page's own fragment also under the page's tags and path), with their generations, so a purge of any of them retires it, and it is stored
-only if no purge ran while it rendered. A fragment found gives the page its tags and its
-lifetime (a banner's end), so the page is purged and expires with what it is made of.
+only if no purge ran while it rendered. A fragment found gives the page its tags and the
+moment it changes by the clock, if it does (a banner's end), so the page is purged and
+expires with what it is made of. Its own freshness (the TTL) is not such a moment: a
+page made with a header kept since an hour ago is as fresh as a page made now.
 With tags, a story's publish retires the pages that list it but not their header, nor the
 story text of the pages that only list it as related. They are only used for anonymous
 readers' requests the page cache could keep, never for previews or signed-in editors.
@@ -33,6 +35,8 @@ class StoredFragment(NamedTuple):
     tags: tuple
     generations: dict
     expires_at: float
+    # When what it shows changes by the clock (time.time()), or None.
+    changes_at: float | None
 
 
 def is_anonymous_page_read(request):
@@ -60,7 +64,8 @@ def render_fragment(context, name, nodelist, vary, shared):
     found = store.cache.get(key)
     if isinstance(found, StoredFragment) and is_current(store, found):
         page_metadata.add_tags(found.tags)
-        page_metadata.limit_lifetime(found.expires_at - time.time())
+        if found.changes_at is not None:
+            page_metadata.limit_lifetime(found.changes_at - time.time())
         return mark_safe(found.html)
     sequence = store.sequence()
     with collecting() as metadata:
@@ -75,7 +80,7 @@ def render_fragment(context, name, nodelist, vary, shared):
         lifetime = min(lifetime, seconds)
         page_metadata.limit_lifetime(seconds)
     if lifetime > 0 and sequence is not None:
-        keep(store, key, str(html), metadata.tags, sequence, lifetime)
+        keep(store, key, str(html), metadata.tags, sequence, lifetime, metadata.expires_at)
     return html
 
 
@@ -86,11 +91,12 @@ def is_current(store, fragment):
     )
 
 
-def keep(store, key, html, tags, sequence, lifetime):
+def keep(store, key, html, tags, sequence, lifetime, changes_at):
     generations = store.current_generations({*tags, EVERYTHING})
     if None in generations.values() or store.sequence() != sequence:
         return  # a purge ran while it rendered
-    fragment = StoredFragment(html, tuple(sorted(tags)), generations, time.time() + lifetime)
+    expires_at = time.time() + lifetime
+    fragment = StoredFragment(html, tuple(sorted(tags)), generations, expires_at, changes_at)
     store.cache.set(key, fragment, timeout=lifetime)
 
 
@@ -103,4 +109,5 @@ def fragment_key(request, name, vary, shared):
         query = normalized_query(request.META.get("QUERY_STRING", ""))
         parts = ("page", origin, name, tuple(vary), request.path, query)
     digest = hashlib.sha1(repr(parts).encode(), usedforsecurity=False)
-    return f"fragment:v2:{digest.hexdigest()}"
+    # v3: fragments keep the moment they change (changes_at); one kept before is never read.
+    return f"fragment:v3:{digest.hexdigest()}"

@@ -2,7 +2,9 @@
 exactly the purges that retire pages, never used for previews or editors."""
 
 import re
+import time
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
@@ -11,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Site
 
+from newsdesk.caching import fragments as fragments_module
 from newsdesk.core.models import BreakingNews, NewsroomSettings
 from newsdesk.editions.tests.factories import edition_home, locale
 from newsdesk.live.tests.factories import LiveChannelFactory
@@ -52,6 +55,22 @@ def test_the_header_is_one_copy_for_every_page(client, fragments, us_section):
     header_tables = ("core_breakingnews", "live_livechannel")
     assert reads_any(nothing_kept, header_tables)
     assert not reads_any(header_kept, header_tables)
+
+
+def test_a_page_made_with_a_header_kept_long_ago_is_as_fresh_as_any(
+    client, fragments, us_section, monkeypatch
+):
+    """A kept fragment's own freshness is no moment the page changes at (a banner's end
+    is: the tests below). Every page rendered with the shared header would otherwise
+    expire when the header does, all at once."""
+    first = ArticleFactory(parent=us_section, title="Harbour tolls rise")
+    second = ArticleFactory(parent=us_section, title="Ferry timetable changes")
+    render(client, first.url)
+    later = time.time() + 3550  # the header kept 50 s before its end, to the fragments
+    monkeypatch.setattr(fragments_module, "time", SimpleNamespace(time=lambda: later))
+    cache_control = render(client, second.url)["Cache-Control"]
+    assert "s-maxage=3600" in cache_control
+    assert "stale-while-revalidate=3600" in cache_control
 
 
 def reads_any(queries, tables):

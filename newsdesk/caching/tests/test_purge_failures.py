@@ -46,7 +46,9 @@ def store_down(monkeypatch):
 @pytest.fixture
 def varnish_purges(monkeypatch):
     sent = []
-    monkeypatch.setattr(VarnishBackend, "purge_tags", lambda backend, tags: sent.extend(tags))
+    monkeypatch.setattr(
+        VarnishBackend, "purge_tags", lambda backend, tags, hard=False: sent.extend(tags)
+    )
     return sent
 
 
