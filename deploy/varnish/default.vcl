@@ -46,6 +46,19 @@ backend default {
     }
 }
 
+# The same app, for background refreshes of stale pages alone (vcl_backend_fetch), at
+# most a few at a time: after a publish, every page that shows the story is stale, and
+# refreshing them all at once would leave no app process for a reader who waits (a
+# miss). A refresh that finds the lane full fails at once, costing nothing; the stale
+# copy is served on and refreshed by a later reader.
+backend refresh {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 30s;
+    .max_connections = 4;
+}
+
 backend streams {
     .host = "127.0.0.1";
     .port = "8002";
@@ -174,6 +187,9 @@ sub vcl_hash {
 }
 
 sub vcl_backend_fetch {
+    if (bereq.is_bgfetch && bereq.backend == default) {
+        set bereq.backend = refresh;
+    }
     # A fetch for the cache asks for the object's coding (passed requests keep the
     # client's header: the app compresses no personal page).
     if (!bereq.uncacheable) {
