@@ -131,6 +131,7 @@ class FastlyBackend(BaseBackend):
         self.soft = params.get("SOFT_PURGE", True)
 
     def headers(self, soft=None):
+        """soft: whether to soft-purge (None: as SOFT_PURGE says)."""
         headers = {"Fastly-Key": self.api_key, "Accept": "application/json"}
         if self.soft if soft is None else soft:
             headers["Fastly-Soft-Purge"] = "1"
@@ -142,10 +143,9 @@ class FastlyBackend(BaseBackend):
     def purge_tags(self, tags, hard=False):
         for chunk in chunks(tags, self.KEYS_PER_REQUEST):
             url = f"{self.api_url}/service/{self.service_id}/purge"
-            self._send(
-                "POST", url, f"keys {chunk}", json={"surrogate_keys": chunk},
-                headers=self.headers(soft=self.soft and not hard),
-            )  # fmt: skip
+            headers = self.headers(soft=self.soft and not hard)
+            body = {"surrogate_keys": chunk}
+            self._send("POST", url, f"keys {chunk}", json=body, headers=headers)
 
     def purge_everything(self):
         self._send("POST", f"{self.api_url}/service/{self.service_id}/purge_all", "everything")
