@@ -200,6 +200,7 @@ sub vcl_backend_fetch {
         }
     }
     unset bereq.http.X-Encoding;
+    unset bereq.http.X-Fresh-Only;
 }
 
 sub vcl_backend_response {

@@ -10,8 +10,8 @@
 A soft purge marks the pages stale instead of dropping them: the next reader gets the
 stale copy while one background fetch renders the new one (grace), so a purged page read
 by hundreds is rendered once. A hard one (`hard=True`: an unpublished story) drops them,
-so that no reader gets them again; Cloudflare's purges are always hard. The API address is a setting (API_URL) so that tests send
-the purges to a recording server on loopback.
+so that no reader gets them again; Cloudflare's purges are always hard. The API address
+is a setting (API_URL) so that tests send the purges to a recording server on loopback.
 
 Unlike Wagtail's, a Varnish purge fails loudly: each request has a timeout (TIMEOUT in the
 backend's settings, 1 s by default), and a node that refused or did not answer raises
@@ -130,10 +130,9 @@ class FastlyBackend(BaseBackend):
         self.api_url = params.get("API_URL", "https://api.fastly.com").rstrip("/")
         self.soft = params.get("SOFT_PURGE", True)
 
-    def headers(self, soft=None):
-        """soft: whether to soft-purge (None: as SOFT_PURGE says)."""
+    def headers(self, hard=False):
         headers = {"Fastly-Key": self.api_key, "Accept": "application/json"}
-        if self.soft if soft is None else soft:
+        if self.soft and not hard:
             headers["Fastly-Soft-Purge"] = "1"
         return headers
 
@@ -143,17 +142,15 @@ class FastlyBackend(BaseBackend):
     def purge_tags(self, tags, hard=False):
         for chunk in chunks(tags, self.KEYS_PER_REQUEST):
             url = f"{self.api_url}/service/{self.service_id}/purge"
-            headers = self.headers(soft=self.soft and not hard)
-            body = {"surrogate_keys": chunk}
-            self._send("POST", url, f"keys {chunk}", json=body, headers=headers)
+            self._send("POST", url, f"keys {chunk}", json={"surrogate_keys": chunk}, hard=hard)
 
     def purge_everything(self):
         self._send("POST", f"{self.api_url}/service/{self.service_id}/purge_all", "everything")
 
-    def _send(self, method, url, what, headers=None, **kwargs):
+    def _send(self, method, url, what, hard=False, **kwargs):
         try:
             response = requests.request(
-                method, url, headers=headers or self.headers(), timeout=TIMEOUT, **kwargs
+                method, url, headers=self.headers(hard), timeout=TIMEOUT, **kwargs
             )
             response.raise_for_status()
         except requests.RequestException as error:
