@@ -3,8 +3,8 @@
 Builds the demo in a throwaway PostgreSQL database, starts the production profile's
 pieces on free loopback ports (granian WSGI with N workers, Varnish, moto's S3 server,
 the task worker) and nginx serving the demo article saved as a static file, then runs
-`wrk -t2 -c32` (for --duration seconds, `Accept-Encoding: gzip` as browsers send) on the
-same article against each of:
+`wrk -t2 -c32` (for --duration seconds, `Accept-Encoding: gzip` as browsers send, each in
+turn for --rounds rounds, the median run kept) on the same article against each of:
 
     nginx static        the ceiling: the page as a file, gzipped by nginx per request
                         (gzip on, level 6, as the app's stored copy)
@@ -97,6 +97,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=2, help="granian workers per app")
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per run")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each, median kept")
     options = parser.parse_args()
 
     run_dir = Path(f"/tmp/newsdesk-cache-bench-{os.getpid()}")
@@ -178,8 +179,16 @@ def run(options, run_dir, database, processes, ports):
         outcome = headers.get("x-cache") or headers.get("x-varnish", "-").split()[-1]
         coding = headers.get("content-encoding", "identity")
         figures["sizes"][name] = (status, len(body), coding, outcome)
-        print(f"wrk {name}: {url}", flush=True)
-        figures["rates"][name], figures["latency"][name] = wrk(url, options.duration)
+    # Rounds in turn, each run's median kept: one run of each swings by 10 % or more here
+    # (what else the two cores do), and a ratio of two such runs by twice that.
+    runs = {name: [] for name in urls}
+    for round_number in range(1, options.rounds + 1):
+        for name, url in urls.items():
+            print(f"wrk {name} (round {round_number}/{options.rounds}): {url}", flush=True)
+            runs[name].append(wrk(url, options.duration))
+    for name, results in runs.items():
+        rate, latency = sorted(results, key=lambda result: result[0])[len(results) // 2]
+        figures["rates"][name], figures["latency"][name] = rate, latency
     figures["p50_ms"] = sequential_p50(ports["uncached"], article)
     figures["cold_p50_ms"] = sequential_p50(ports["cold"], article)
     figures["queries"] = django_shell(uncached_env, COUNT_QUERIES.format(path=article)).strip()
@@ -407,8 +416,9 @@ def report(figures, options):
     rates, ceiling = figures["rates"], figures["rates"]["nginx static"]
     print()
     print(
-        f"wrk -t2 -c32 -d{options.duration}s, Accept-Encoding: {ACCEPT_ENCODING}, same article, "
-        f"loopback, granian {options.workers} workers (WSGI)"
+        f"wrk -t2 -c32 -d{options.duration}s, median of {options.rounds} rounds taken in turn, "
+        f"Accept-Encoding: {ACCEPT_ENCODING}, same article, loopback, "
+        f"granian {options.workers} workers (WSGI)"
     )
     print(
         f"{'':18} {'req/s':>9} {'x nginx':>8} {'p50 ms':>7} {'p99 ms':>7}  "

@@ -114,8 +114,11 @@ DECODERS = {None: lambda body: body, "gzip": gzip.decompress, "br": brotli.decom
 # Each client's Accept-Encoding, and the object Varnish keeps for it.
 CLIENTS = {
     "gzip, deflate, br, zstd": "br",
+    "gzip, deflate, br": "br",
     "br": "br",
+    "gzip": "gzip",
     "gzip, deflate": "gzip",
+    "deflate, GZIP": "gzip",
     "x-gzip, br;q=0": "gzip",
     "": None,
     "identity, gzip;q=0": None,
@@ -140,7 +143,10 @@ def test_varnish_keeps_one_object_per_coding_with_the_apps_bytes(varnish_in_fron
         bodies.setdefault(coding, body)
         assert bodies[coding] == body
     # The first br and the first gzip client fetched their coding; everyone else was a hit.
-    assert outcomes == ["MISS", "HIT", "MISS", "HIT", "HIT", "HIT"]
+    first_of_each = {coding: list(CLIENTS.values()).index(coding) for coding in ("br", "gzip")}
+    assert [i for i, outcome in enumerate(outcomes) if outcome == "MISS"] == sorted(
+        first_of_each.values()
+    )
 
     # Ranges and revalidation of the object, from Varnish itself.
     status, headers, body = fetch_bytes(url, **{"Accept-Encoding": "br", "Range": "bytes=0-9"})
