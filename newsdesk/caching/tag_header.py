@@ -4,8 +4,9 @@ for Cloudflare (comma-separated), by NEWSDESK_CACHE_TAG_HEADER.
 
 The header is set on every cacheable response and stored with the page; it is sent on
 only when a cache in front needs it (SEND_TAGS, by default: when Wagtail's front-end
-cache is configured). Otherwise the app is the edge (`make run`) and it leaves the
-header out of what readers get. Varnish removes it before readers itself (the VCL).
+cache is configured) or a developer wants to see it (the development settings of `make
+run`). Otherwise the app is the edge and leaves the header out of what readers get.
+Varnish removes it before readers itself (the VCL).
 """
 
 from django.conf import settings

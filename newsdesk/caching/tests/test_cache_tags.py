@@ -133,6 +133,17 @@ def test_the_tags_go_out_when_a_front_end_cache_is_configured():
     assert response["xkey"] == "page-1"
 
 
+def test_make_run_shows_a_page_its_tags_though_the_app_is_the_edge():
+    from newsdesk.settings import dev
+
+    request = RequestFactory().get("/news/")
+    with override_settings(
+        WAGTAILFRONTENDCACHE={}, NEWSDESK_CACHE_SEND_TAGS=dev.NEWSDESK_CACHE_SEND_TAGS
+    ):
+        response = PageCacheMiddleware(view_with_tags("page-1"))(request)
+    assert response["xkey"] == "page-1"
+
+
 def test_personal_responses_carry_no_tags():
     request = RequestFactory().get("/news/", HTTP_COOKIE="sessionid=abc")
     with override_settings(NEWSDESK_CACHE_SEND_TAGS=True):
