@@ -11,6 +11,9 @@ turn for --rounds rounds, the median run kept) on the same article against each 
     nginx, .gz file     the same with the gzip copy made once (gzip_static): for reference
     Varnish static      Varnish (a one-line VCL) in front of that file: Varnish's own
                         ceiling on this machine
+    Varnish, headers    the same, the file sent with the response headers the app's page
+                        carries (security, Vary, Cache-Control, its tags): what those
+                        headers cost Varnish on a hit, apart from our VCL
     through Varnish     Varnish in front of the app (deploy/varnish/default.vcl)
     app cache           the app's own page cache, no Varnish (granian, front door)
     uncached            the app with NEWSDESK_CACHE_ENABLED=0: no page cache, every request
@@ -25,7 +28,10 @@ render >= 1/200 of nginx static. Then the uncached and cold single-request p50/p
 sequential requests), SQL queries per uncached and cold page, resident memory per process
 (each app's granian workers, Varnish's worker process, nginx's workers), publish-to-visible
 through Varnish, and the bytes on the wire of every kind of reader page through Varnish
-without Accept-Encoding, with gzip and with br. Everything it started is stopped at the
+without Accept-Encoding, with gzip and with br. With --instructions, the instructions
+varnishd runs per hit (valgrind: hit_instructions.py) for Varnish static, the same with
+the page's headers and our VCL in front of that copy: the figure to compare VCLs by, as
+requests per second here swing by 15 % between two runs of the same configuration. Everything it started is stopped at the
 end, and the database dropped. Needs PostgreSQL and Redis on their usual local ports, and
 Debian's varnish, nginx and wrk. Never part of the test suite.
 """
@@ -88,6 +94,13 @@ http {{
             gzip off;
             gzip_static on;
         }}
+        location /healthz/ {{  # our VCL's probe, when it is measured in front of nginx
+            return 200 "ok";
+        }}
+        location = /with-headers/article.html {{
+            try_files /article.html =404;
+{app_headers}
+        }}
     }}
 }}
 """
@@ -98,6 +111,11 @@ def main():
     parser.add_argument("--workers", type=int, default=2, help="granian workers per app")
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per run")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each, median kept")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count Varnish's instructions per hit under valgrind (hit_instructions.py)",
+    )
     options = parser.parse_args()
 
     run_dir = Path(f"/tmp/newsdesk-cache-bench-{os.getpid()}")
@@ -152,8 +170,8 @@ def run(options, run_dir, database, processes, ports):
     varnish = localprod.start_varnish(
         processes, ports["varnish"], ports["cached"], run_dir / "varnish"
     )
-    save_static_copy(run_dir, ports["uncached"], article)
-    start_nginx(run_dir, ports["nginx"])
+    app_headers = save_static_copy(run_dir, ports["uncached"], article)
+    start_nginx(run_dir, ports["nginx"], app_headers)
     varnish_static = start_static_varnish(processes, run_dir, ports)
 
     nginx = f"http://127.0.0.1:{ports['nginx']}"
@@ -161,6 +179,7 @@ def run(options, run_dir, database, processes, ports):
         "nginx static": f"{nginx}/article.html",
         "nginx, .gz file": f"{nginx}/precompressed/article.html",
         "Varnish static": f"http://127.0.0.1:{ports['varnish_static']}/article.html",
+        "Varnish, headers": f"http://127.0.0.1:{ports['varnish_static']}/with-headers/article.html",
         "through Varnish": f"http://127.0.0.1:{ports['varnish']}{article}",
         "app cache": f"http://127.0.0.1:{ports['cached']}{article}",
         "uncached": f"http://127.0.0.1:{ports['uncached']}{article}",
@@ -200,7 +219,32 @@ def run(options, run_dir, database, processes, ports):
         "nginx": child_rss_mb(nginx_master_pid(run_dir)),
     }
     figures["publish_to_visible"] = publish_to_visible(env, urls["through Varnish"], article_id)
+    if options.instructions:
+        figures["instructions"] = count_instructions(run_dir, ports["nginx"])
     return figures
+
+
+def count_instructions(run_dir, nginx_port):
+    """{name: instructions per hit}: Varnish static, the same with the page's headers, and
+    our VCL in front of that same copy (no app behind it: every request a hit)."""
+    from hit_instructions import instructions_per_hit
+
+    static_vcl = STATIC_VCL.format(port=nginx_port)
+    ours = run_dir / "instructions-ours.vcl"
+    localprod.render_vcl(nginx_port, ours)
+    measured = {
+        "Varnish static": (static_vcl, "/article.html"),
+        "Varnish, headers": (static_vcl, "/with-headers/article.html"),
+        "our VCL, headers": (ours.read_text(), "/with-headers/article.html"),
+    }
+    counts = {}
+    for name, (vcl, path) in measured.items():
+        print(f"instructions per hit under callgrind: {name}", flush=True)
+        work_dir = run_dir / "callgrind" / name.replace(" ", "-").replace(",", "")
+        counts[name] = instructions_per_hit(
+            work_dir, vcl, localprod.free_port(), path, ACCEPT_ENCODING
+        )
+    return counts
 
 
 # --- measuring --------------------------------------------------------------------------
@@ -360,21 +404,32 @@ print(pressed)
 # --- nginx ------------------------------------------------------------------------------
 
 
+# What nginx makes itself, or Varnish (ETag: nginx makes one for the file).
+OWN_HEADERS = {
+    "content-length", "content-encoding", "content-type", "date", "server", "etag", "x-cache"
+}  # fmt: skip
+
+
 def save_static_copy(run_dir, port, path):
-    """The article as rendered, for nginx: as it is, and gzipped once for gzip_static."""
+    """The article as rendered, for nginx: as it is, and gzipped once for gzip_static.
+    Returns the response headers the app sent with it, but for those nginx makes."""
     copy_dir = run_dir / "static-copy"
     (copy_dir / "precompressed").mkdir(parents=True, exist_ok=True)
     get(f"http://127.0.0.1:{port}{path}", timeout=300)  # the first view makes renditions
-    status, body, _headers = get(f"http://127.0.0.1:{port}{path}")
+    status, body, headers = get(f"http://127.0.0.1:{port}{path}")
     assert status == 200
     (copy_dir / "article.html").write_bytes(body)
     (copy_dir / "precompressed" / "article.html").write_bytes(body)
     (copy_dir / "precompressed" / "article.html.gz").write_bytes(gzip.compress(body, 6))
+    return {name: value for name, value in headers.items() if name not in OWN_HEADERS}
 
 
-def start_nginx(run_dir, port):
+def start_nginx(run_dir, port, app_headers):
     conf = run_dir / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(dir=run_dir, port=port))
+    lines = "\n".join(
+        f'            add_header {name} "{value}" always;' for name, value in app_headers.items()
+    )
+    conf.write_text(NGINX_CONF.format(dir=run_dir, port=port, app_headers=lines))
     run_dir.chmod(0o755)
     subprocess.run(["nginx", "-c", conf, "-p", run_dir], check=True)
 
@@ -432,6 +487,12 @@ def report(figures, options):
             f"{latency.get('p99', 0):>7.2f}  {f'{status}, {size:,}, {coding}, {outcome}':<30} "
             f"{target_text(name, rates)}"
         )
+    print(
+        "through Varnish / Varnish, headers: "
+        f"{rates['through Varnish'] / rates['Varnish, headers']:.2f}x (what our VCL costs alone); "
+        f"Varnish, headers / Varnish static: {rates['Varnish, headers'] / rates['Varnish static']:.2f}x"
+        " (what the page's headers cost)"
+    )
     p50, p95 = figures["p50_ms"]
     print(
         f"uncached single request: p50 {p50:.1f} ms, p95 {p95:.1f} ms (target p50 < {P50_TARGET_MS} ms)"
@@ -447,6 +508,12 @@ def report(figures, options):
     print(f"publish to visible through Varnish: {visible_text} (target < 1 s)")
     for name, sizes in figures["rss_mb"].items():
         print(f"RSS per process, {name}: " + ", ".join(f"{size:.0f} MB" for size in sizes))
+    if "instructions" in figures:
+        counts = figures["instructions"]
+        static = counts["Varnish static"]
+        print("instructions per hit in varnishd (callgrind, user space): " + ", ".join(
+            f"{name} {count:,.0f} ({count / static:.2f}x)" for name, count in counts.items()
+        ))  # fmt: skip
     report_wire_bytes(figures["wire_bytes"])
 
 
