@@ -7,7 +7,7 @@ vcl 4.1;
 # for a few seconds: their pages are fetched from the app, which reads them from the
 # primary, rather than served from a copy made before their post reached every node.
 sub vcl_recv {
-    if (req.http.Cookie ~ "(^|;\s*)newsdesk_primary="
+    if (req.http.Cookie && req.http.Cookie ~ "(^|;\s*)newsdesk_primary="
         && (req.method == "GET" || req.method == "HEAD")
         && req.url !~ "^/live/blog/[0-9]+/events/") {
         return (pass);
