@@ -75,7 +75,9 @@ def tag_key(tag):
 
 
 def path_tag(path):
-    """The tag of every page at a path, whatever its query (never sent to proxies)."""
+    """The tag of every page at a path, whatever its query. The store keeps each page
+    under it; a page's own fragments add it to the page's tags, so it may reach the tag
+    header too, where nothing purges by it yet."""
     return f"path:{path}"
 
 
