@@ -31,9 +31,10 @@ through Varnish, and the bytes on the wire of every kind of reader page through 
 without Accept-Encoding, with gzip and with br. With --instructions, the instructions
 varnishd runs per hit (valgrind: hit_instructions.py) for Varnish static, the same with
 the page's headers and our VCL in front of that copy: the figure to compare VCLs by, as
-requests per second here swing by 15 % between two runs of the same configuration. Everything it started is stopped at the
-end, and the database dropped. Needs PostgreSQL and Redis on their usual local ports, and
-Debian's varnish, nginx and wrk. Never part of the test suite.
+requests per second here swing by 15 % between two runs of the same configuration.
+Everything it started is stopped at the end, and the database dropped. Needs PostgreSQL
+and Redis on their usual local ports, and Debian's varnish, nginx and wrk (and valgrind
+for --instructions). Never part of the test suite.
 """
 
 import argparse

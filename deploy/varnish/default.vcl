@@ -167,8 +167,8 @@ sub normalise_accept_encoding {
         unset req.http.Accept-Encoding;
         return;
     }
-    # What browsers and most clients send, compared without a regex: this runs on every
-    # hit, and each regex costs about 1 % of Varnish's hit rate.
+    # What browsers and most clients send, compared as strings: this runs on every hit,
+    # and a string comparison costs less than a call into PCRE.
     if (req.http.Accept-Encoding == "gzip, deflate, br, zstd"
         || req.http.Accept-Encoding == "gzip, deflate, br") {
         set req.http.X-Encoding = "br";
