@@ -256,12 +256,23 @@ GRIP_URL = env("GRIP_URL")
 # Prefix of the GRIP channels, so several sites can share one Pushpin.
 GRIP_PREFIX = env("GRIP_PREFIX", "")
 
+# The database queue, by urgency (newsdesk/worker/routing.py): one queue, whose worker
+# takes purges first and photo renditions last; the multi-node profile gives each of these
+# queues its own RQ queue and workers instead (settings/cluster.py).
 TASKS = {
     "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "BACKEND": "newsdesk.worker.database.PrioritisedDatabaseBackend",
         "QUEUES": ["default"],
     }
 }
+NEWSDESK_TASK_QUEUES = {
+    "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task": "purge",
+    "newsdesk.caching.tasks.purge_everything_from_frontend_caches": "purge",
+    "newsdesk.caching.tasks.purge_tags_from_frontend_caches": "purge",
+    "newsdesk.multimedia.tasks.make_photo_renditions": "media",
+    "newsdesk.multimedia.tasks.make_page_photo_renditions": "media",
+}
+NEWSDESK_TASK_PRIORITIES = {"purge": 50, "default": 0, "media": -50}
 
 # The task worker's heartbeat and /healthz/'s limits, in seconds (newsdesk/worker/conf.py
 # has every NEWSDESK_WORKER_* setting; a bad value fails `manage.py check`).

@@ -85,13 +85,7 @@ TASKS = {
         "QUEUES": list(RQ_QUEUES),
     }
 }
-NEWSDESK_TASK_QUEUES = {
-    "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task": "purge",
-    "newsdesk.caching.tasks.purge_everything_from_frontend_caches": "purge",
-    "newsdesk.caching.tasks.purge_tags_from_frontend_caches": "purge",
-    "newsdesk.multimedia.tasks.make_photo_renditions": "media",
-    "newsdesk.multimedia.tasks.make_page_photo_renditions": "media",
-}
+# NEWSDESK_TASK_QUEUES (base.py) sends each task to one of these queues.
 
 # Every Varnish node is purged: one Wagtail front-end cache backend each.
 VARNISH_URLS = env_list("VARNISH_URLS")

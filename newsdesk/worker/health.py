@@ -13,13 +13,16 @@ from newsdesk.core.health import Health
 from . import heartbeat
 from .conf import worker_settings
 
-DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
+DATABASE_BACKENDS = {
+    "django_tasks_db.DatabaseBackend",
+    "newsdesk.worker.database.PrioritisedDatabaseBackend",
+}
 RQ_BACKEND = "newsdesk.worker.rq.RoutedRQBackend"
 
 
 def database_queues():
     """The aliases of the TASKS backends that queue in the database."""
-    return [alias for alias, conf in settings.TASKS.items() if conf["BACKEND"] == DATABASE_BACKEND]
+    return [alias for alias, conf in settings.TASKS.items() if conf["BACKEND"] in DATABASE_BACKENDS]
 
 
 def rq_queues():

@@ -2,7 +2,7 @@
 (newsdesk/settings/cluster.py); the embedded default keeps the database queue.
 
 - Queues by urgency: NEWSDESK_TASK_QUEUES names, by module path, the tasks that go to a
-  queue other than their own (e.g. every front-end cache purge to "purge"); workers take
+  queue other than their own (routing.py: every front-end cache purge to "purge"); workers take
   their queues in the order given (`rqworker purge default`), so a purge waits for no
   reindex.
 - Retries: each queue's RETRY in RQ_QUEUES ({"max": 5, "interval": [1, 5, 30]}) is given
@@ -18,7 +18,6 @@
 
 from django.conf import settings
 from django_rq.queues import DjangoRQ
-from django_tasks.base import DEFAULT_TASK_QUEUE_NAME
 from django_tasks_rq import RQBackend
 from rq import Worker
 from rq.job import Retry
@@ -26,15 +25,7 @@ from rq.job import Retry
 from newsdesk.core.health import Health
 
 from .health import rq_queues
-
-
-def queue_for(task):
-    """The queue a task is sent to: its own when it names one, else the one
-    NEWSDESK_TASK_QUEUES gives its module path, else "default"."""
-    if task.queue_name != DEFAULT_TASK_QUEUE_NAME:
-        return task.queue_name
-    routes = getattr(settings, "NEWSDESK_TASK_QUEUES", {})
-    return routes.get(task.module_path, DEFAULT_TASK_QUEUE_NAME)
+from .routing import queue_for
 
 
 class RoutedRQBackend(RQBackend):

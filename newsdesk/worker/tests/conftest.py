@@ -3,7 +3,12 @@ from django.test import override_settings
 
 from .processes import manage, site_environment
 
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+DATABASE_QUEUE = {
+    "default": {
+        "BACKEND": "newsdesk.worker.database.PrioritisedDatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 
 @pytest.fixture

@@ -11,7 +11,12 @@ from newsdesk.settings.test import *  # noqa: F403
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", MEDIA_ROOT)  # noqa: F405
 
 DEBUG = True  # load_demo refuses to run otherwise (the demo has public passwords)
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+TASKS = {
+    "default": {
+        "BACKEND": "newsdesk.worker.database.PrioritisedDatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 NEWSDESK_WORKER_HEARTBEAT_SECONDS = 0.5
 NEWSDESK_WORKER_STALE_SECONDS = 6
 # What make run shows: warnings and errors, on stderr.
