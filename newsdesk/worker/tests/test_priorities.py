@@ -19,6 +19,8 @@ PURGE = "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task"
 RENDITIONS = "newsdesk.multimedia.tasks.make_photo_renditions"
 
 
+# The worker closes the database connection as it goes: no test transaction around it.
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_runs_a_purge_before_the_photos_queued_earlier_then_the_rest():
     for missing_photo in range(900001, 900006):  # a backlog: an upload of five photos
         make_photo_renditions.enqueue(missing_photo)
