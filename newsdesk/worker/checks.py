@@ -33,6 +33,23 @@ def check_task_routes(**kwargs):
     ]
 
 
+def check_task_priorities(**kwargs):
+    """Each of NEWSDESK_TASK_PRIORITIES is a whole number django-tasks takes, or every
+    task of that queue would fail to be queued (routing.py)."""
+    from django_tasks.base import TASK_MAX_PRIORITY, TASK_MIN_PRIORITY
+
+    return [
+        checks.Error(
+            f"NEWSDESK_TASK_PRIORITIES gives queue {queue!r} {priority!r}: a priority is a "
+            f"whole number from {TASK_MIN_PRIORITY} to {TASK_MAX_PRIORITY}",
+            id="worker.E003",
+        )
+        for queue, priority in getattr(settings, "NEWSDESK_TASK_PRIORITIES", {}).items()
+        if type(priority) is not int or not TASK_MIN_PRIORITY <= priority <= TASK_MAX_PRIORITY
+    ]
+
+
 def register():
     checks.register(check_worker_settings)
     checks.register(check_task_routes)
+    checks.register(check_task_priorities)

@@ -10,6 +10,7 @@ from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 
 from newsdesk.caching.tasks import purge_tags_from_frontend_caches
 from newsdesk.multimedia.tasks import make_photo_renditions
+from newsdesk.worker.checks import check_task_priorities
 from newsdesk.worker.routing import priority_for
 
 from .tasks import fail_loudly
@@ -59,3 +60,15 @@ def test_a_task_that_sets_its_own_priority_keeps_it():
 def test_a_queue_without_a_priority_gets_the_default():
     assert priority_for(make_photo_renditions) == DEFAULT_TASK_PRIORITY
     assert priority_for(purge_urls_from_cache_task) == 50
+
+
+def test_the_project_s_priorities_pass_the_check():
+    assert check_task_priorities() == []
+
+
+@pytest.mark.parametrize("priority", [101, -101, "50", 2.5, None])
+def test_a_priority_django_tasks_refuses_fails_the_check(priority):
+    with override_settings(NEWSDESK_TASK_PRIORITIES={"purge": 50, "media": priority}):
+        errors = check_task_priorities()
+    assert [error.id for error in errors] == ["worker.E003"]
+    assert "'media'" in errors[0].msg
